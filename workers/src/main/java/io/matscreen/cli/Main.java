@@ -15,6 +15,15 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       PredictCommand.class,
       EvaluateCommand.class,
+      DemoCommand.class,
+      DevCommand.class,
+      WorkerCommand.class,
+      LaunchCommand.class,
+      StatusCommand.class,
+      ResultsCommand.class,
+      ReportCommand.class,
+      ResumeCommand.class,
+      DftCommand.class,
     })
 public final class Main implements Runnable {
   @Override

@@ -1,0 +1,21 @@
+package io.matscreen.store;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on an SQLite file (the default backend). */
+class SqliteCampaignStoreTest extends CampaignStoreContract {
+  @TempDir Path dir;
+  private CampaignStore store;
+
+  @BeforeEach
+  void open() {
+    store = CampaignStore.open("jdbc:sqlite:" + dir.resolve("sub/matscreen.db"));
+  }
+
+  @Override
+  CampaignStore store() {
+    return store;
+  }
+}

@@ -1,0 +1,125 @@
+package io.matscreen.cli;
+
+import io.matscreen.activities.CampaignSpecReader;
+import io.matscreen.activities.TaskQueues;
+import io.matscreen.proto.v1.CampaignProgress;
+import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.workers.CampaignLauncher;
+import io.matscreen.workers.DevServer;
+import io.matscreen.workers.TemporalConnection;
+import io.matscreen.workers.WorkerPools;
+import io.matscreen.workflows.campaign.CampaignWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code matscreen demo}: a complete campaign on the embedded server (its own port, all pools in
+ * this JVM) from examples/demo-sigec.yaml, real DFT included; prints the funnel.
+ */
+@Command(name = "demo", description = "Run the demo campaign end to end and print its funnel.")
+public final class DemoCommand implements Callable<Integer> {
+  @Option(
+      names = "--spec",
+      description = "campaign file (default: examples/demo-sigec.yaml of the installation)")
+  Path spec;
+
+  @Option(names = "--keep-store", description = "keep the demo store of an earlier run (resume it)")
+  boolean keepStore;
+
+  @Option(
+      names = "--dft-work-dir",
+      defaultValue = "matscreen-data/demo-dft",
+      description = "where the demo's DFT jobs run (${DEFAULT-VALUE})")
+  Path dftWorkDir;
+
+  @Override
+  public Integer call() throws Exception {
+    Path specFile = spec != null ? spec : MatscreenHome.resolve("examples/demo-sigec.yaml");
+    CampaignSpec campaign = CampaignSpecReader.read(specFile);
+    if (!keepStore) {
+      deleteSqliteStore(campaign.getStore());
+      deleteTree(dftWorkDir);
+    }
+    Instant start = Instant.now();
+    try (DevServer server = DevServer.start(0)) {
+      TemporalConnection connection = TemporalConnection.local(server.target());
+      WorkflowServiceStubs stubs = connection.serviceStubs();
+      WorkflowClient client = connection.client(stubs);
+      WorkerFactory factory =
+          WorkerPools.create(client, TaskQueues.POOLS, dftWorkDir.toAbsolutePath());
+      factory.start();
+      try {
+        String id = CampaignLauncher.start(client, campaign);
+        System.out.println(
+            "demo: campaign "
+                + campaign.getName()
+                + " ("
+                + String.join("-", campaign.getElementsList())
+                + ") on an embedded Temporal server at "
+                + server.target()
+                + ", workflow "
+                + id);
+        WorkflowStub stub = client.newUntypedWorkflowStub(id);
+        CompletableFuture<CampaignProgress> result = stub.getResultAsync(CampaignProgress.class);
+        CampaignWorkflow live = client.newWorkflowStub(CampaignWorkflow.class, id);
+        String lastStage = "";
+        while (!result.isDone()) {
+          try {
+            result.get(2, TimeUnit.SECONDS);
+          } catch (java.util.concurrent.TimeoutException e) {
+            CampaignProgress p = live.progress();
+            if (!p.getStage().equals(lastStage)) {
+              lastStage = p.getStage();
+              System.out.printf(
+                  "  [%5.1f s] stage %s%s%n",
+                  Duration.between(start, Instant.now()).toMillis() / 1000.0,
+                  p.getStage(),
+                  p.getDetail().isEmpty() ? "" : " (" + p.getDetail() + ")");
+            }
+          }
+        }
+        CampaignProgress progress = result.get();
+        System.out.println();
+        FunnelReport.print(
+            System.out, campaign, progress, Duration.between(start, Instant.now()));
+        return progress.getStage().equals("done") ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+      } finally {
+        factory.shutdownNow();
+        factory.awaitTermination(10, TimeUnit.SECONDS);
+        stubs.shutdownNow();
+      }
+    }
+  }
+
+  private static void deleteSqliteStore(String url) throws IOException {
+    if (url.startsWith("jdbc:sqlite:")) {
+      String file = url.substring("jdbc:sqlite:".length());
+      for (String suffix : new String[] {"", "-wal", "-shm"}) {
+        Files.deleteIfExists(Path.of(file + suffix));
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

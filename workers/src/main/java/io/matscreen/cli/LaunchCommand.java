@@ -1,0 +1,49 @@
+package io.matscreen.cli;
+
+import io.matscreen.activities.CampaignSpecReader;
+import io.matscreen.proto.v1.CampaignProgress;
+import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.workers.CampaignLauncher;
+import io.matscreen.workers.TemporalConnection;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code matscreen launch SPEC.yaml}: starts a campaign from its YAML file. */
+@Command(name = "launch", description = "Launch a screening campaign from a YAML file.")
+public final class LaunchCommand implements Callable<Integer> {
+  @Mixin ConnectionOptions connection;
+
+  @Parameters(paramLabel = "SPEC.yaml", description = "campaign file")
+  Path specFile;
+
+  @Option(names = "--wait", description = "wait for the campaign to finish and print its funnel")
+  boolean await;
+
+  @Override
+  public Integer call() {
+    CampaignSpec spec = CampaignSpecReader.read(specFile);
+    TemporalConnection conn = connection.connection();
+    WorkflowServiceStubs stubs = conn.serviceStubs();
+    try {
+      WorkflowClient client = conn.client(stubs);
+      String id = CampaignLauncher.start(client, spec);
+      System.out.println("launched campaign " + spec.getName() + " as workflow " + id);
+      if (await) {
+        CampaignProgress p =
+            client.newUntypedWorkflowStub(id).getResult(CampaignProgress.class);
+        FunnelReport.print(System.out, spec, p, null);
+      } else {
+        System.out.println("follow it with: matscreen status " + spec.getName());
+      }
+      return ExitCodes.OK;
+    } finally {
+      stubs.shutdown();
+    }
+  }
+}

@@ -1,0 +1,262 @@
+package io.matscreen.workflows.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import io.matscreen.activities.DftActivities;
+import io.matscreen.activities.FailureTypes;
+import io.matscreen.activities.InferenceActivities;
+import io.matscreen.activities.ScreeningActivities;
+import io.matscreen.activities.TaskQueues;
+import io.matscreen.proto.v1.CampaignProgress;
+import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.CampaignState;
+import io.matscreen.proto.v1.DftBatchProgress;
+import io.matscreen.proto.v1.DftBatchRef;
+import io.matscreen.proto.v1.DftSelection;
+import io.matscreen.proto.v1.DftSettings;
+import io.matscreen.proto.v1.FinalHullResult;
+import io.matscreen.proto.v1.ShardList;
+import io.matscreen.proto.v1.ShardRef;
+import io.matscreen.proto.v1.ShardResult;
+import io.matscreen.proto.v1.ShardTask;
+import io.matscreen.workflows.WorkflowTestEnvironment;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** CampaignWorkflow's own logic over mocked activities, in the time-skipping test environment. */
+class CampaignWorkflowTest {
+  private final ScreeningActivities screening =
+      mock(ScreeningActivities.class, withSettings().withoutAnnotations());
+  private final InferenceActivities inference =
+      mock(InferenceActivities.class, withSettings().withoutAnnotations());
+  private final DftActivities dft = mock(DftActivities.class, withSettings().withoutAnnotations());
+  private TestWorkflowEnvironment env;
+
+  @AfterEach
+  void close() {
+    if (env != null) {
+      env.close();
+    }
+  }
+
+  static CampaignSpec spec(int budget) {
+    return CampaignSpec.newBuilder()
+        .setName("t1")
+        .addAllElements(List.of("C", "Ge", "Si"))
+        .setMaxParallelShards(2)
+        .setDft(DftSettings.newBuilder().setBudget(budget).setExecutor("local"))
+        .build();
+  }
+
+  private void stubScreening(int shards, int rowsPerShard, int passedPerShard) {
+    ShardList.Builder list = ShardList.newBuilder().setCandidates((long) shards * rowsPerShard);
+    for (int i = 0; i < shards; i++) {
+      list.addShards(ShardRef.newBuilder().setCampaign("t1").setShard(i).setRows(rowsPerShard));
+    }
+    when(screening.prepareCampaign(any())).thenReturn(list.setReferences(4).build());
+    when(screening.featurise(any())).thenAnswer(a -> result(a.getArgument(0), rowsPerShard, 0));
+    when(inference.predict(any())).thenAnswer(a -> result(a.getArgument(0), rowsPerShard, 0));
+    when(inference.predictReferences(any()))
+        .thenReturn(ShardResult.newBuilder().setProcessed(4).build());
+    when(screening.placeOnHull(any()))
+        .thenAnswer(a -> result(a.getArgument(0), rowsPerShard, passedPerShard));
+  }
+
+  private static ShardResult result(ShardTask task, int processed, int passed) {
+    return ShardResult.newBuilder()
+        .setShard(task.getShard())
+        .setProcessed(processed)
+        .setPassedTriage(passed)
+        .build();
+  }
+
+  private CampaignWorkflow newWorkflow(WorkflowClient client) {
+    return client.newWorkflowStub(
+        CampaignWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(CampaignSearchAttributes.workflowId("t1"))
+            .setTaskQueue(TaskQueues.WORKFLOWS)
+            .build());
+  }
+
+  @Test
+  void runsEveryStageAndCountsTheFunnel() {
+    stubScreening(3, 10, 2);
+    when(screening.selectForDft(any()))
+        .thenReturn(
+            DftSelection.newBuilder()
+                .setReferenceJobs(4)
+                .setCandidateJobs(5)
+                .addBatches(0)
+                .addBatches(1)
+                .build());
+    AtomicInteger polls = new AtomicInteger();
+    when(dft.advanceBatch(any(), anyInt()))
+        .thenAnswer(
+            a -> {
+              DftBatchRef ref = a.getArgument(0);
+              // Every batch reports one poll with a running job before it is done.
+              boolean running = polls.incrementAndGet() <= 2;
+              return DftBatchProgress.newBuilder()
+                  .setCampaign(ref.getCampaign())
+                  .setBatch(ref.getBatch())
+                  .setActive(running ? 1 : 0)
+                  .setFinished(ref.getBatch() == 0 ? 4 : running ? 0 : 4)
+                  .setFailed(ref.getBatch() == 0 || running ? 0 : 1)
+                  .build();
+            });
+    when(screening.finalHull(any()))
+        .thenReturn(
+            FinalHullResult.newBuilder()
+                .setFinished(4)
+                .setBelowHull(1)
+                .addStableFormulas("SiC")
+                .build());
+    env = WorkflowTestEnvironment.start(screening, inference, dft);
+
+    CampaignWorkflow wf = newWorkflow(env.getWorkflowClient());
+    CampaignProgress p = wf.run(spec(5), CampaignState.getDefaultInstance());
+
+    assertThat(p.getStage()).isEqualTo("done");
+    assertThat(p.getCandidates()).isEqualTo(30);
+    assertThat(p.getScreened()).isEqualTo(30);
+    assertThat(p.getPassedTriage()).isEqualTo(6);
+    assertThat(p.getDftSubmitted()).isEqualTo(5);
+    assertThat(p.getDftFinished()).isEqualTo(4);
+    assertThat(p.getDftFailed()).isEqualTo(1);
+    assertThat(p.getBelowHull()).isEqualTo(1);
+    assertThat(p.getDetail()).contains("SiC");
+    verify(screening, times(3)).placeOnHull(any());
+    ArgumentCaptor<CampaignSpec> selected = ArgumentCaptor.forClass(CampaignSpec.class);
+    verify(screening).selectForDft(selected.capture());
+    assertThat(selected.getValue().getDft().getBudget()).isEqualTo(5);
+
+    var description =
+        env.getWorkflowClient()
+            .newUntypedWorkflowStub(CampaignSearchAttributes.workflowId("t1"))
+            .describe();
+    assertThat(description.getTypedSearchAttributes().get(CampaignSearchAttributes.STAGE))
+        .isEqualTo("done");
+    assertThat(description.getTypedSearchAttributes().get(CampaignSearchAttributes.SCREENED))
+        .isEqualTo(30L);
+    assertThat(description.getTypedSearchAttributes().get(CampaignSearchAttributes.STABLE_FOUND))
+        .isEqualTo(1L);
+    assertThat(description.getTypedSearchAttributes().get(CampaignSearchAttributes.CHEMSYS))
+        .containsExactly("C", "Ge", "Si");
+  }
+
+  @Test
+  void continuesAsNewAfterManyShardsAndKeepsItsCounts() {
+    int shards = CampaignWorkflowImpl.SHARDS_PER_RUN + 20;
+    stubScreening(shards, 1, 0);
+    when(screening.selectForDft(any())).thenReturn(DftSelection.getDefaultInstance());
+    when(screening.finalHull(any())).thenReturn(FinalHullResult.getDefaultInstance());
+    env = WorkflowTestEnvironment.start(screening, inference, dft);
+
+    CampaignWorkflow wf = newWorkflow(env.getWorkflowClient());
+    WorkflowExecution first =
+        WorkflowClient.start(wf::run, spec(0), CampaignState.getDefaultInstance());
+    WorkflowStub stub = env.getWorkflowClient().newUntypedWorkflowStub(first.getWorkflowId());
+    CampaignProgress p = stub.getResult(CampaignProgress.class);
+
+    assertThat(p.getScreened()).isEqualTo(shards);
+    assertThat(p.getShardsDone()).isEqualTo(shards);
+    assertThat(stub.describe().getExecution().getRunId()).isNotEqualTo(first.getRunId());
+    verify(screening, times(shards)).placeOnHull(any());
+    verify(screening, times(1)).prepareCampaign(any());
+  }
+
+  @Test
+  void aFailedShardIsReportedAndTheCampaignGoesOn() {
+    stubScreening(3, 10, 1);
+    org.mockito.Mockito.doAnswer(
+            a -> {
+              ShardTask t = a.getArgument(0);
+              if (t.getShard().getShard() == 1) {
+                throw ApplicationFailure.newNonRetryableFailure(
+                    "shard 1: structure file is corrupt", FailureTypes.INVALID_SPEC);
+              }
+              return result(t, 10, 0);
+            })
+        .when(screening)
+        .featurise(any());
+    when(screening.selectForDft(any())).thenReturn(DftSelection.getDefaultInstance());
+    when(screening.finalHull(any())).thenReturn(FinalHullResult.getDefaultInstance());
+    env = WorkflowTestEnvironment.start(screening, inference, dft);
+
+    CampaignProgress p =
+        newWorkflow(env.getWorkflowClient()).run(spec(0), CampaignState.getDefaultInstance());
+
+    assertThat(p.getStage()).isEqualTo("done");
+    assertThat(p.getScreened()).isEqualTo(20);
+    assertThat(p.getPassedTriage()).isEqualTo(2);
+    assertThat(p.getShardsDone()).isEqualTo(3);
+    verify(screening, times(1))
+        .featurise(org.mockito.ArgumentMatchers.argThat(t -> t.getShard().getShard() == 1));
+    verify(screening, times(2)).placeOnHull(any());
+  }
+
+  @Test
+  void pauseHoldsTheCampaignAndBudgetUpdatesAreValidated() {
+    stubScreening(2, 5, 1);
+    when(screening.selectForDft(any())).thenReturn(DftSelection.getDefaultInstance());
+    when(screening.finalHull(any())).thenReturn(FinalHullResult.getDefaultInstance());
+    env = WorkflowTestEnvironment.start(screening, inference, dft);
+    CampaignWorkflow wf = newWorkflow(env.getWorkflowClient());
+    WorkflowClient.start(wf::run, spec(3), CampaignState.getDefaultInstance());
+
+    wf.pause();
+    assertThatThrownBy(() -> wf.setBudget(-1)).isInstanceOf(WorkflowUpdateException.class);
+    assertThat(wf.setBudget(7)).isEqualTo(3);
+    env.sleep(java.time.Duration.ofHours(1));
+    CampaignProgress paused = wf.progress();
+    assertThat(paused.getPaused()).isTrue();
+    assertThat(paused.getBudget()).isEqualTo(7);
+    assertThat(paused.getStage()).isNotEqualTo("done");
+
+    wf.resume();
+    CampaignProgress done =
+        env.getWorkflowClient()
+            .newUntypedWorkflowStub(CampaignSearchAttributes.workflowId("t1"))
+            .getResult(CampaignProgress.class);
+    assertThat(done.getStage()).isEqualTo("done");
+    ArgumentCaptor<CampaignSpec> selected = ArgumentCaptor.forClass(CampaignSpec.class);
+    verify(screening, atLeastOnce()).selectForDft(selected.capture());
+    assertThat(selected.getValue().getDft().getBudget()).isEqualTo(7);
+  }
+
+  @Test
+  void cancelEndsTheCampaignBeforeDft() {
+    stubScreening(2, 5, 1);
+    env = WorkflowTestEnvironment.start(screening, inference, dft);
+    CampaignWorkflow wf = newWorkflow(env.getWorkflowClient());
+    WorkflowClient.start(wf::run, spec(3), CampaignState.getDefaultInstance());
+    wf.pause();
+    wf.cancel();
+    CampaignProgress p =
+        env.getWorkflowClient()
+            .newUntypedWorkflowStub(CampaignSearchAttributes.workflowId("t1"))
+            .getResult(CampaignProgress.class);
+    assertThat(p.getStage()).isEqualTo("cancelled");
+    verify(screening, times(0)).selectForDft(any());
+  }
+}
