@@ -166,6 +166,7 @@ def handmade_systems():
         ("Ca-Mg-Si-O quaternary", ["Ca", "Mg", "Si", "O"], 60, 40),
         ("Na-K-Cl-Br-I quinary", ["Na", "K", "Cl", "Br", "I"], 90, 40),
         ("Li-Co-Ni-Mn-O quinary", ["Li", "Co", "Ni", "Mn", "O"], 120, 40),
+        ("Li-Na-K-Mg-Ca-O-F septenary", ["Li", "Na", "K", "Mg", "Ca", "O", "F"], 150, 40),
     ]:
         formulas = random_compositions(rng, elements, n)
         entries = []

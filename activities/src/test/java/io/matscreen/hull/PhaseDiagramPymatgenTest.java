@@ -66,7 +66,7 @@ class PhaseDiagramPymatgenTest {
     for (JsonNode system : root.get("systems")) {
       tests.add(DynamicTest.dynamicTest(system.get("name").asText(), () -> checkHandMade(system)));
     }
-    assertThat(tests).hasSize(6);
+    assertThat(tests).hasSize(7);
     return tests;
   }
 
