@@ -169,6 +169,8 @@ class DeployFilesTest {
     assertThat(temporal.path("DB").asText()).isEqualTo("postgres12");
     assertThat(temporal.path("POSTGRES_SEEDS").asText()).isEqualTo("postgresql");
     assertThat(temporal.path("DB_PORT").asText()).isEqualTo("5432");
+    // PostgreSQL visibility has 3 Int slots; auto-setup's test attributes would take one.
+    assertThat(temporal.path("SKIP_ADD_CUSTOM_SEARCH_ATTRIBUTES").asText()).isEqualTo("true");
     assertThat(services.path("temporal").path("image").asText())
         .startsWith("temporalio/auto-setup:");
     assertThat(services.path("temporal-ui").path("environment").path("TEMPORAL_ADDRESS").asText())
