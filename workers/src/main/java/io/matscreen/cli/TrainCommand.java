@@ -1,14 +1,135 @@
 package io.matscreen.cli;
 
+import io.matscreen.model.ComputeThreads;
+import io.matscreen.model.ModelMetadata;
+import io.matscreen.model.NetworkShape;
+import io.matscreen.model.Trainer;
+import io.matscreen.model.TrainingOptions;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The {@code matscreen train} command (being built). */
-@Command(name = "train", description = "Not available in this build yet.")
+/** The {@code matscreen train} command: trains a deep ensemble and writes a model bundle. */
+@Command(
+    name = "train",
+    description =
+        "Train a Roost-like (composition) or Wren-like (protostructure) deep ensemble and write a"
+            + " model bundle.")
 public final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", required = true, description = "CSV with the input and target columns")
+  Path data;
+
+  @Option(
+      names = "--input",
+      required = true,
+      description = "composition or protostructure (also the input column's name)")
+  String input;
+
+  @Option(names = "--input-column", description = "input column, if not named like --input")
+  String inputColumn;
+
+  @Option(names = "--target", required = true, description = "target column (eV/atom)")
+  String target;
+
+  @Option(names = "--model", required = true, description = "roost or wren")
+  String model;
+
+  @Option(names = "--ensemble", defaultValue = "5", description = "ensemble members K")
+  int ensemble;
+
+  @Option(names = "--out", required = true, description = "bundle directory to write")
+  Path out;
+
+  @Option(names = "--epochs", defaultValue = "40", description = "maximum epochs per member")
+  int epochs;
+
+  @Option(names = "--seed", defaultValue = "42", description = "seed for split, init, shuffling")
+  long seed;
+
+  @Option(names = "--val-fraction", defaultValue = "0.1", description = "validation fraction")
+  double valFraction;
+
+  @Option(
+      names = "--test-fraction",
+      defaultValue = "0.1",
+      description = "held-out test fraction (never trained on)")
+  double testFraction;
+
+  @Option(names = "--batch-size", defaultValue = "512")
+  int batchSize;
+
+  @Option(names = "--learning-rate", defaultValue = "0.002")
+  double learningRate;
+
+  @Option(names = "--patience", defaultValue = "6", description = "early-stopping patience")
+  int patience;
+
+  @Option(names = "--resume", description = "continue from the checkpoints in --out")
+  boolean resume;
+
+  @Option(
+      names = "--time-budget",
+      defaultValue = "0",
+      description = "wall-clock budget in seconds for the whole run (0 = none)")
+  long timeBudget;
+
+  @Option(names = "--embed-dim", defaultValue = "48")
+  int embedDim;
+
+  @Option(names = "--pair-hidden", defaultValue = "48")
+  int pairHidden;
+
+  @Option(names = "--heads", defaultValue = "4")
+  int heads;
+
+  @Option(names = "--layers", defaultValue = "3")
+  int layers;
+
+  @Option(names = "--output-hidden", defaultValue = "96")
+  int outputHidden;
+
+  @Option(names = "--threads", defaultValue = "1", description = "CPU threads for ND4J")
+  int threads;
+
   @Override
-  public Integer call() {
-    System.err.println("matscreen train: not available in this build yet");
-    return ExitCodes.USAGE;
+  public Integer call() throws Exception {
+    CliLogging.quietNd4j();
+    ComputeThreads.limit(threads);
+    String command =
+        "matscreen train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    TrainingOptions options =
+        new TrainingOptions(
+            data,
+            input,
+            inputColumn == null ? input : inputColumn,
+            target,
+            model,
+            ensemble,
+            out,
+            epochs,
+            seed,
+            valFraction,
+            testFraction,
+            batchSize,
+            learningRate,
+            patience,
+            resume,
+            timeBudget,
+            new NetworkShape(1, embedDim, pairHidden, heads, layers, outputHidden),
+            command);
+    try {
+      ModelMetadata meta = new Trainer(options, System.err).train();
+      Object test = meta.metrics().get("heldOutTest");
+      System.out.println(ModelMetadataPrinter.summary(meta) + (test == null ? "" : ""));
+      return ExitCodes.OK;
+    } catch (IllegalArgumentException e) {
+      System.err.println("matscreen train: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
   }
 }

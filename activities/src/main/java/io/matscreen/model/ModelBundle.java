@@ -1,0 +1,274 @@
+package io.matscreen.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.matscreen.features.CompositionFeaturiser;
+import io.matscreen.features.SetFeaturiser;
+import io.matscreen.features.WeightedNodeSet;
+import io.matscreen.features.WyckoffFeaturiser;
+import io.matscreen.structure.Composition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained deep ensemble loaded from a bundle (a directory or zip with {@code model.json} and one
+ * weights file per member), ready for batched inference.
+ *
+ * <p>Prediction methods are synchronized: one bundle serves one thread at a time (SameDiff graphs
+ * are not safe for concurrent use). Load one bundle per worker thread for parallel inference.
+ */
+public final class ModelBundle {
+  /** Classpath location of the shipped composition model. */
+  public static final String DEFAULT_RESOURCE = "models/mp-formation-composition/";
+
+  static final String MODEL_JSON = "model.json";
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final int INFERENCE_BATCH = 2048;
+
+  private final ModelMetadata metadata;
+  private final List<SameDiff> members;
+  private final SetFeaturiser<Composition> compositionFeaturiser;
+  private final SetFeaturiser<String> protostructureFeaturiser;
+
+  ModelBundle(ModelMetadata metadata, List<SameDiff> members) {
+    this.metadata = metadata;
+    this.members = List.copyOf(members);
+    this.compositionFeaturiser = new CompositionFeaturiser();
+    this.protostructureFeaturiser = new WyckoffFeaturiser();
+  }
+
+  /** Loads a bundle from a directory or a zip file; verifies each weights file's sha256. */
+  public static ModelBundle load(Path dirOrZip) {
+    if (Files.isDirectory(dirOrZip)) {
+      return load(
+          name -> {
+            Path p = dirOrZip.resolve(name);
+            if (!Files.isRegularFile(p)) {
+              throw new BundleException("model bundle " + dirOrZip + " has no file " + name);
+            }
+            try {
+              return Files.readAllBytes(p);
+            } catch (IOException e) {
+              throw new BundleException("cannot read " + p + ": " + e.getMessage(), e);
+            }
+          },
+          dirOrZip.toString());
+    }
+    if (Files.isRegularFile(dirOrZip)) {
+      Map<String, byte[]> entries = new HashMap<>();
+      try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(dirOrZip))) {
+        ZipEntry e;
+        while ((e = zip.getNextEntry()) != null) {
+          if (!e.isDirectory()) {
+            String name = e.getName();
+            entries.put(name.substring(name.lastIndexOf('/') + 1), zip.readAllBytes());
+          }
+        }
+      } catch (IOException e) {
+        throw new BundleException("cannot read zip bundle " + dirOrZip + ": " + e.getMessage(), e);
+      }
+      if (entries.isEmpty()) {
+        throw new BundleException(dirOrZip + " is neither a bundle directory nor a zip bundle");
+      }
+      return load(
+          name -> {
+            byte[] b = entries.get(name);
+            if (b == null) {
+              throw new BundleException("zip bundle " + dirOrZip + " has no entry " + name);
+            }
+            return b;
+          },
+          dirOrZip.toString());
+    }
+    throw new BundleException("model bundle " + dirOrZip + " does not exist");
+  }
+
+  /** Loads the shipped composition model from the classpath ({@link #DEFAULT_RESOURCE}). */
+  public static ModelBundle loadDefault() {
+    ClassLoader cl = ModelBundle.class.getClassLoader();
+    return load(
+        name -> {
+          try (InputStream in = cl.getResourceAsStream(DEFAULT_RESOURCE + name)) {
+            if (in == null) {
+              throw new BundleException(
+                  "the shipped model is missing classpath resource " + DEFAULT_RESOURCE + name);
+            }
+            return in.readAllBytes();
+          } catch (IOException e) {
+            throw new BundleException("cannot read " + DEFAULT_RESOURCE + name, e);
+          }
+        },
+        "classpath:" + DEFAULT_RESOURCE);
+  }
+
+  interface FileSource {
+    byte[] read(String name);
+  }
+
+  private static ModelBundle load(FileSource files, String where) {
+    ModelMetadata meta;
+    try {
+      meta = JSON.readValue(files.read(MODEL_JSON), ModelMetadata.class);
+    } catch (IOException e) {
+      throw new BundleException(where + "/" + MODEL_JSON + " is not valid: " + e.getMessage(), e);
+    }
+    if (!ModelMetadata.FORMAT.equals(meta.format())) {
+      throw new BundleException(
+          where
+              + "/"
+              + MODEL_JSON
+              + " has format '"
+              + meta.format()
+              + "', not "
+              + ModelMetadata.FORMAT);
+    }
+    if (meta.formatVersion() > ModelMetadata.FORMAT_VERSION) {
+      throw new BundleException(
+          where
+              + " has bundle format version "
+              + meta.formatVersion()
+              + "; this build reads up to "
+              + ModelMetadata.FORMAT_VERSION);
+    }
+    if (meta.members() == null || meta.members().isEmpty()) {
+      throw new BundleException(where + "/" + MODEL_JSON + " lists no ensemble members");
+    }
+    List<SameDiff> graphs = new ArrayList<>();
+    for (ModelMetadata.Member m : meta.members()) {
+      byte[] bytes = files.read(m.file());
+      String actual = WeightsFile.sha256(bytes);
+      if (!actual.equalsIgnoreCase(m.sha256())) {
+        throw new BundleException(
+            "checksum mismatch for "
+                + where
+                + "/"
+                + m.file()
+                + ": model.json says sha256 "
+                + m.sha256()
+                + ", the file has "
+                + actual
+                + " (file corrupted or replaced)");
+      }
+      graphs.add(SetAttentionNetwork.build(meta.network(), WeightsFile.read(bytes, m.file())));
+    }
+    return new ModelBundle(meta, graphs);
+  }
+
+  /** The bundle's name. */
+  public String name() {
+    return metadata.name();
+  }
+
+  /** "composition" or "protostructure". */
+  public String inputKind() {
+    return metadata.inputKind();
+  }
+
+  /** The parsed model.json. */
+  public ModelMetadata metadata() {
+    return metadata;
+  }
+
+  /** Number of ensemble members. */
+  public int ensembleSize() {
+    return members.size();
+  }
+
+  /** Predicts formation energies (eV/atom) for compositions; needs a composition model. */
+  public synchronized EnergyPrediction[] predictCompositions(List<Composition> batch) {
+    requireKind(InputKinds.COMPOSITION);
+    List<WeightedNodeSet> sets = new ArrayList<>(batch.size());
+    for (Composition c : batch) {
+      sets.add(compositionFeaturiser.featurise(c));
+    }
+    return predictSets(sets);
+  }
+
+  /** Predicts formation energies (eV/atom) for protostructure labels; needs a Wyckoff model. */
+  public synchronized EnergyPrediction[] predictProtostructures(List<String> labels) {
+    requireKind(InputKinds.PROTOSTRUCTURE);
+    List<WeightedNodeSet> sets = new ArrayList<>(labels.size());
+    for (String label : labels) {
+      sets.add(protostructureFeaturiser.featurise(label));
+    }
+    return predictSets(sets);
+  }
+
+  private void requireKind(String kind) {
+    if (!kind.equals(metadata.inputKind())) {
+      throw new BundleException(
+          "model " + name() + " takes " + metadata.inputKind() + " inputs, not " + kind);
+    }
+  }
+
+  /** Ensemble prediction for featurised sets, eV/atom. */
+  synchronized EnergyPrediction[] predictSets(List<WeightedNodeSet> sets) {
+    int k = members.size();
+    int count = sets.size();
+    double[][] means = new double[k][count];
+    double[][] stds = new double[k][count];
+    List<Integer> all = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      all.add(i);
+    }
+    double mu0 = metadata.targetMean();
+    double sd0 = metadata.targetStd();
+    for (NodeSetBatch b :
+        NodeSetBatch.bucketed(sets, all, metadata.network().featureDim(), INFERENCE_BATCH)) {
+      Map<String, INDArray> feed =
+          Map.of(SetAttentionNetwork.NODES, b.nodes(), SetAttentionNetwork.WEIGHTS, b.weights());
+      for (int m = 0; m < k; m++) {
+        Map<String, INDArray> out =
+            members.get(m).output(feed, SetAttentionNetwork.MEAN, SetAttentionNetwork.LOG_STD);
+        float[] mean = out.get(SetAttentionNetwork.MEAN).castTo(DataType.FLOAT).data().asFloat();
+        float[] logStd =
+            out.get(SetAttentionNetwork.LOG_STD).castTo(DataType.FLOAT).data().asFloat();
+        for (int i = 0; i < b.size(); i++) {
+          means[m][b.indices()[i]] = mean[i] * sd0 + mu0;
+          stds[m][b.indices()[i]] = Math.exp(logStd[i]) * sd0;
+        }
+      }
+    }
+    EnergyPrediction[] result = new EnergyPrediction[count];
+    for (int i = 0; i < count; i++) {
+      double sum = 0;
+      double sumVar = 0;
+      for (int m = 0; m < k; m++) {
+        sum += means[m][i];
+        sumVar += stds[m][i] * stds[m][i];
+      }
+      double mean = sum / k;
+      double spread = 0;
+      for (int m = 0; m < k; m++) {
+        spread += (means[m][i] - mean) * (means[m][i] - mean);
+      }
+      double epistemic = Math.sqrt(spread / k);
+      double aleatoric = Math.sqrt(sumVar / k);
+      result[i] =
+          new EnergyPrediction(mean, Math.hypot(epistemic, aleatoric), epistemic, aleatoric);
+    }
+    return result;
+  }
+
+  /** Writes model.json into a bundle directory (weights files must already be there). */
+  static void writeMetadata(Path dir, ModelMetadata meta) throws IOException {
+    Path tmp = dir.resolve(MODEL_JSON + ".tmp");
+    JSON.writeValue(tmp.toFile(), meta);
+    Files.move(
+        tmp,
+        dir.resolve(MODEL_JSON),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+}

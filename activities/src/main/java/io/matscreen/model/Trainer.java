@@ -1,0 +1,608 @@
+package io.matscreen.model;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.matscreen.features.CompositionFeaturiser;
+import io.matscreen.features.ProtostructureLabel;
+import io.matscreen.features.SetFeaturiser;
+import io.matscreen.features.WeightedNodeSet;
+import io.matscreen.features.WyckoffFeaturiser;
+import io.matscreen.structure.Composition;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ISchedule;
+
+/**
+ * Trains a deep ensemble of set-attention networks and writes a bundle.
+ *
+ * <p>The data are split by composition (a hash of the reduced formula and the seed) into train,
+ * validation and held-out test parts; the test part is never trained or validated on, and its
+ * metrics go into model.json. Each member trains with Adam on a cosine-decayed learning rate, keeps
+ * the weights of its best validation epoch (early stopping) and writes a checkpoint after every
+ * epoch, so an interrupted run resumes at the last finished epoch (Adam's moment estimates restart
+ * on resume).
+ */
+public final class Trainer {
+  /** Credit required by the Materials Project's CC-BY 4.0 licence. */
+  public static final String MP_CREDIT =
+      "Materials Project (Jain et al., APL Materials 1, 011002 (2013)); data licensed CC-BY 4.0";
+
+  private static final String CHECKPOINTS = "checkpoints";
+  private static final String RUN_JSON = "run.json";
+
+  private final TrainingOptions o;
+  private final PrintStream log;
+
+  public Trainer(TrainingOptions options, PrintStream progress) {
+    this.o = options;
+    this.log = progress;
+  }
+
+  /** The featuriser for an input kind. */
+  @SuppressWarnings("unchecked")
+  static SetFeaturiser<String> featuriserFor(String inputKind) {
+    return switch (inputKind) {
+      case InputKinds.COMPOSITION -> {
+        CompositionFeaturiser f = new CompositionFeaturiser();
+        yield new SetFeaturiser<>() {
+          @Override
+          public int featureDim() {
+            return f.featureDim();
+          }
+
+          @Override
+          public WeightedNodeSet featurise(String formula) {
+            return f.featurise(Composition.parse(formula));
+          }
+        };
+      }
+      case InputKinds.PROTOSTRUCTURE -> new WyckoffFeaturiser();
+      default ->
+          throw new IllegalArgumentException(
+              "input kind '" + inputKind + "' is not composition or protostructure");
+    };
+  }
+
+  /** Runs the training and writes the bundle; returns its metadata. */
+  public ModelMetadata train() throws IOException {
+    long started = System.nanoTime();
+    check();
+    SetFeaturiser<String> featuriser = featuriserFor(o.inputKind());
+    LabelledDataset ds = LabelledDataset.read(o.data(), o.inputColumn(), o.target());
+    String dataSha = WeightsFile.sha256(o.data());
+    List<WeightedNodeSet> sets = new ArrayList<>(ds.size());
+    List<String> groups = new ArrayList<>(ds.size());
+    TreeSet<String> elementsSeen = new TreeSet<>();
+    for (int i = 0; i < ds.size(); i++) {
+      String key = ds.keys().get(i);
+      try {
+        sets.add(featuriser.featurise(key));
+        Composition c = compositionOf(key);
+        groups.add(c.reducedFormula());
+        elementsSeen.addAll(c.elements());
+      } catch (RuntimeException e) {
+        throw new DatasetException(
+            o.data()
+                + ":"
+                + ds.lines()[i]
+                + ": "
+                + o.inputColumn()
+                + " '"
+                + key
+                + "': "
+                + e.getMessage());
+      }
+    }
+    List<Integer> train = new ArrayList<>();
+    List<Integer> val = new ArrayList<>();
+    List<Integer> test = new ArrayList<>();
+    for (int i = 0; i < ds.size(); i++) {
+      double u = unitHash(groups.get(i), o.seed());
+      (u < o.testFraction() ? test : u < o.testFraction() + o.valFraction() ? val : train).add(i);
+    }
+    if (val.isEmpty() && train.size() > 1) {
+      val.add(train.remove(train.size() - 1));
+    }
+    if (train.isEmpty() || val.isEmpty()) {
+      throw new DatasetException(
+          o.data() + ": too few rows (" + ds.size() + ") for a train and a validation split");
+    }
+    double mean = 0;
+    for (int i : train) {
+      mean += ds.targets()[i];
+    }
+    mean /= train.size();
+    double var = 0;
+    for (int i : train) {
+      var += (ds.targets()[i] - mean) * (ds.targets()[i] - mean);
+    }
+    double std = Math.max(Math.sqrt(var / train.size()), 1e-6);
+
+    NetworkShape s = o.shape();
+    NetworkShape shape =
+        new NetworkShape(
+            featuriser.featureDim(),
+            s.embedDim(),
+            s.pairHidden(),
+            s.heads(),
+            s.layers(),
+            s.outputHidden());
+    Path ckpt = o.out().resolve(CHECKPOINTS);
+    double elapsedBefore = prepareOutput(ckpt, dataSha, ds.size());
+    log.printf(
+        "matscreen train: %d rows from %s (%d train, %d validation, %d held-out test), %d members,"
+            + " up to %d epochs each%n",
+        ds.size(), o.data(), train.size(), val.size(), test.size(), o.ensemble(), o.epochs());
+
+    ModelMetadata base =
+        metadata(shape, List.copyOf(elementsSeen), mean, std, List.of(), Map.of(), Map.of());
+    List<SameDiff> graphs = new ArrayList<>();
+    List<ModelMetadata.Member> members = new ArrayList<>();
+    for (int m = 0; m < o.ensemble(); m++) {
+      double spent = elapsedBefore + (System.nanoTime() - started) / 1e9;
+      double share =
+          o.timeBudgetSeconds() > 0
+              ? Math.max(0, o.timeBudgetSeconds() - spent) / (o.ensemble() - m)
+              : Double.POSITIVE_INFINITY;
+      MemberRun run = new MemberRun(m, shape, base, sets, ds.targets(), train, val, ckpt, share);
+      run.train();
+      Path file = o.out().resolve("member-" + m + ".weights");
+      Files.copy(run.bestFile, file, StandardCopyOption.REPLACE_EXISTING);
+      members.add(
+          new ModelMetadata.Member(
+              file.getFileName().toString(),
+              WeightsFile.sha256(file),
+              run.seed,
+              run.progress.epoch(),
+              run.progress.bestEpoch(),
+              run.progress.bestValMae()));
+      graphs.add(
+          SetAttentionNetwork.build(
+              shape, WeightsFile.read(Files.readAllBytes(file), file.toString())));
+    }
+
+    ModelBundle ensemble = new ModelBundle(base, graphs);
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("validation", evaluate(ensemble, sets, ds.targets(), val));
+    if (!test.isEmpty()) {
+      metrics.put("heldOutTest", evaluate(ensemble, sets, ds.targets(), test));
+    }
+    double wall = elapsedBefore + (System.nanoTime() - started) / 1e9;
+    Map<String, Object> training = new LinkedHashMap<>();
+    training.put("command", o.command());
+    training.put("dataFile", o.data().getFileName().toString());
+    training.put("dataSha256", dataSha);
+    training.put("dataRows", ds.size());
+    training.put("inputColumn", o.inputColumn());
+    training.put(
+        "split",
+        Map.of(
+            "method",
+            "by reduced formula: hash(formula, seed) in [0,1) < test → test, < test+val →"
+                + " validation, else train",
+            "testFraction",
+            o.testFraction(),
+            "valFraction",
+            o.valFraction(),
+            "trainRows",
+            train.size(),
+            "validationRows",
+            val.size(),
+            "testRows",
+            test.size()));
+    training.put("seed", o.seed());
+    training.put("epochsMax", o.epochs());
+    training.put("batchSize", o.batchSize());
+    training.put("learningRate", o.learningRate());
+    training.put("patience", o.patience());
+    training.put("loss", "robust Laplace NLL: sqrt(2)|y-mu|exp(-log_sigma) + log_sigma");
+    training.put("optimizer", "Adam, cosine decay to 1/20 of the initial rate");
+    training.put("wallTimeSeconds", Math.round(wall));
+    training.put("finishedAt", Instant.now().toString());
+    training.put("backend", Nd4j.getBackend().getClass().getSimpleName());
+    training.put("javaVersion", System.getProperty("java.version"));
+    ModelMetadata meta =
+        metadata(shape, List.copyOf(elementsSeen), mean, std, members, training, metrics);
+    ModelBundle.JSON.writeValue(o.out().resolve("metrics.json").toFile(), metrics);
+    ModelBundle.writeMetadata(o.out(), meta);
+    deleteCheckpoints(ckpt);
+    log.printf("matscreen train: wrote %s in %.0f s%n", o.out(), wall);
+    return meta;
+  }
+
+  private ModelMetadata metadata(
+      NetworkShape shape,
+      List<String> elements,
+      double mean,
+      double std,
+      List<ModelMetadata.Member> members,
+      Map<String, Object> training,
+      Map<String, Object> metrics) {
+    boolean mp = o.data().getFileName().toString().startsWith("mp-");
+    return new ModelMetadata(
+        ModelMetadata.FORMAT,
+        ModelMetadata.FORMAT_VERSION,
+        o.out().toAbsolutePath().normalize().getFileName().toString(),
+        o.modelType(),
+        o.inputKind(),
+        o.inputKind() + "-v1",
+        shape,
+        elements,
+        o.target(),
+        "eV/atom",
+        mean,
+        std,
+        members,
+        training,
+        metrics,
+        mp ? MP_CREDIT : null);
+  }
+
+  private void check() {
+    if (!("roost".equals(o.modelType()) && InputKinds.COMPOSITION.equals(o.inputKind()))
+        && !("wren".equals(o.modelType()) && InputKinds.PROTOSTRUCTURE.equals(o.inputKind()))) {
+      throw new IllegalArgumentException(
+          "model '"
+              + o.modelType()
+              + "' with input '"
+              + o.inputKind()
+              + "': use roost with composition or wren with protostructure");
+    }
+    if (o.ensemble() < 1 || o.epochs() < 1 || o.batchSize() < 1 || o.patience() < 1) {
+      throw new IllegalArgumentException("ensemble, epochs, batch size and patience must be ≥ 1");
+    }
+    if (o.valFraction() <= 0 || o.testFraction() < 0 || o.valFraction() + o.testFraction() >= 0.9) {
+      throw new IllegalArgumentException(
+          "need 0 < val-fraction and 0 ≤ test-fraction with val + test < 0.9; got "
+              + o.valFraction()
+              + " and "
+              + o.testFraction());
+    }
+  }
+
+  /** Creates or checks the output directory; returns seconds spent by earlier runs. */
+  private double prepareOutput(Path ckpt, String dataSha, int rows) throws IOException {
+    Path runJson = ckpt.resolve(RUN_JSON);
+    Map<String, Object> identity = new TreeMap<>();
+    identity.put("dataSha256", dataSha);
+    identity.put("rows", rows);
+    identity.put("seed", o.seed());
+    identity.put("ensemble", o.ensemble());
+    identity.put("shape", o.shape().toString());
+    identity.put("inputKind", o.inputKind());
+    identity.put("target", o.target());
+    if (Files.exists(runJson)) {
+      if (!o.resume()) {
+        throw new BundleException(
+            o.out() + " holds checkpoints of an unfinished run; pass --resume to continue it");
+      }
+      Map<String, Object> before =
+          ModelBundle.JSON.readValue(runJson.toFile(), new TypeReference<Map<String, Object>>() {});
+      Object elapsed = before.remove("elapsedSeconds");
+      Map<String, Object> was = new TreeMap<>(before);
+      if (!String.valueOf(was).equals(String.valueOf(identity))) {
+        throw new BundleException(
+            "cannot resume "
+                + o.out()
+                + ": the checkpoints were made with "
+                + was
+                + ", this run has "
+                + identity);
+      }
+      log.printf("matscreen train: resuming from checkpoints in %s%n", ckpt);
+      return elapsed instanceof Number n ? n.doubleValue() : 0;
+    }
+    if (Files.exists(o.out().resolve(ModelBundle.MODEL_JSON))) {
+      throw new BundleException(o.out() + " already holds a bundle; choose another --out");
+    }
+    Files.createDirectories(ckpt);
+    identity.put("elapsedSeconds", 0.0);
+    ModelBundle.JSON.writeValue(runJson.toFile(), identity);
+    return 0;
+  }
+
+  private void recordElapsed(Path ckpt, double seconds) throws IOException {
+    Path runJson = ckpt.resolve(RUN_JSON);
+    Map<String, Object> m =
+        ModelBundle.JSON.readValue(runJson.toFile(), new TypeReference<Map<String, Object>>() {});
+    m.put("elapsedSeconds", seconds);
+    ModelBundle.JSON.writeValue(runJson.toFile(), m);
+  }
+
+  private static void deleteCheckpoints(Path ckpt) throws IOException {
+    if (!Files.isDirectory(ckpt)) {
+      return;
+    }
+    try (var files = Files.list(ckpt)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Files.delete(p);
+      }
+    }
+    Files.delete(ckpt);
+  }
+
+  private static RegressionMetrics evaluate(
+      ModelBundle model, List<WeightedNodeSet> sets, double[] targets, List<Integer> part) {
+    List<WeightedNodeSet> subset = new ArrayList<>(part.size());
+    double[] y = new double[part.size()];
+    for (int k = 0; k < part.size(); k++) {
+      subset.add(sets.get(part.get(k)));
+      y[k] = targets[part.get(k)];
+    }
+    return RegressionMetrics.of(y, model.predictSets(subset));
+  }
+
+  /** The composition an input stands for (the formula, or the label's prototype formula). */
+  static Composition compositionOf(String key) {
+    if (key.indexOf(':') >= 0 && key.indexOf('_') >= 0) {
+      ProtostructureLabel p = ProtostructureLabel.parse(key);
+      Map<String, Integer> amounts = new LinkedHashMap<>();
+      for (int e = 0; e < p.elements().size(); e++) {
+        amounts.merge(p.elements().get(e), p.stoichiometry()[e], Integer::sum);
+      }
+      return Composition.of(amounts);
+    }
+    return Composition.parse(key);
+  }
+
+  /** A stable value in [0, 1) for a key and seed (SplitMix64 finaliser over String.hashCode). */
+  static double unitHash(String key, long seed) {
+    long z = key.hashCode() * 0x9E3779B97F4A7C15L + seed;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z = z ^ (z >>> 31);
+    return (z >>> 11) * 0x1.0p-53;
+  }
+
+  /**
+   * Per-epoch state of one member, saved after each epoch.
+   *
+   * @param epoch last finished epoch
+   * @param bestEpoch epoch of the best validation MAE
+   * @param bestValMae best validation MAE, eV/atom
+   * @param sinceBest epochs since the best
+   * @param done whether the member has finished
+   */
+  record MemberProgress(int epoch, int bestEpoch, double bestValMae, int sinceBest, boolean done) {}
+
+  /**
+   * Builds the gradient graph with standard output silenced: SameDiff 1.0.0-M2.1 prints one line
+   * per differentiated op to System.out, which would bury the training progress.
+   */
+  static void createGradientQuietly(SameDiff sd) {
+    java.io.PrintStream out = System.out;
+    try {
+      System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+      sd.createGradFunction();
+    } finally {
+      System.setOut(out);
+    }
+  }
+
+  /** Learning rate set by the trainer once per epoch (Adam reads it at every step). */
+  private static final class EpochLearningRate implements ISchedule {
+    private volatile double value;
+
+    @Override
+    public double valueAt(int iteration, int epoch) {
+      return value;
+    }
+
+    @Override
+    public ISchedule clone() {
+      return this; // shared on purpose: the trainer changes the rate of the live updater
+    }
+  }
+
+  private final class MemberRun {
+    final int index;
+    final long seed;
+    final NetworkShape shape;
+    final ModelMetadata base;
+    final List<WeightedNodeSet> sets;
+    final double[] targets;
+    final List<Integer> train;
+    final List<Integer> val;
+    final Path currentFile;
+    final Path bestFile;
+    final Path progressFile;
+    final Path ckpt;
+    final double budgetSeconds;
+    MemberProgress progress = new MemberProgress(0, 0, Double.POSITIVE_INFINITY, 0, false);
+
+    MemberRun(
+        int index,
+        NetworkShape shape,
+        ModelMetadata base,
+        List<WeightedNodeSet> sets,
+        double[] targets,
+        List<Integer> train,
+        List<Integer> val,
+        Path ckpt,
+        double budgetSeconds) {
+      this.index = index;
+      this.seed = o.seed() * 1_000_003L + index;
+      this.shape = shape;
+      this.base = base;
+      this.sets = sets;
+      this.targets = targets;
+      this.train = train;
+      this.val = val;
+      this.ckpt = ckpt;
+      this.currentFile = ckpt.resolve("member-" + index + ".current.weights");
+      this.bestFile = ckpt.resolve("member-" + index + ".best.weights");
+      this.progressFile = ckpt.resolve("member-" + index + ".progress.json");
+      this.budgetSeconds = budgetSeconds;
+    }
+
+    void train() throws IOException {
+      Map<String, INDArray> weights;
+      if (Files.exists(progressFile)) {
+        progress = ModelBundle.JSON.readValue(progressFile.toFile(), MemberProgress.class);
+        if (progress.done()) {
+          log.printf("member %d/%d: already trained (checkpoint)%n", index + 1, o.ensemble());
+          return;
+        }
+        weights = WeightsFile.read(Files.readAllBytes(currentFile), currentFile.toString());
+        log.printf(
+            "member %d/%d: resuming after epoch %d%n", index + 1, o.ensemble(), progress.epoch());
+      } else {
+        weights = SetAttentionNetwork.initialWeights(shape, seed);
+      }
+      List<String> names = new ArrayList<>(weights.keySet());
+      SameDiff sd = SetAttentionNetwork.build(shape, weights);
+      EpochLearningRate rate = new EpochLearningRate();
+      sd.setTrainingConfig(
+          TrainingConfig.builder()
+              .updater(new Adam(rate))
+              .dataSetFeatureMapping(SetAttentionNetwork.NODES, SetAttentionNetwork.WEIGHTS)
+              .dataSetLabelMapping(SetAttentionNetwork.TARGET)
+              .build());
+      long started = System.nanoTime();
+      double mean = base.targetMean();
+      double std = base.targetStd();
+      while (progress.epoch() < o.epochs()) {
+        int epoch = progress.epoch() + 1;
+        long t0 = System.nanoTime();
+        // Cosine decay over the member's planned work: epochs, or its share of the time budget if
+        // that runs out first, so a run cut short by the budget still ends at a low rate.
+        double done =
+            Math.max(
+                (epoch - 1.0) / o.epochs(), Math.min(1.0, spentBefore(started) / budgetSeconds));
+        rate.value = o.learningRate() * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * done)));
+        Random rng = new Random(seed * 31 + epoch);
+        List<Integer> order = new ArrayList<>(train);
+        Collections.shuffle(order, rng);
+        List<NodeSetBatch> batches =
+            NodeSetBatch.bucketed(sets, order, shape.featureDim(), o.batchSize());
+        Collections.shuffle(batches, rng);
+        int step = 0;
+        boolean bar = System.console() != null;
+        for (NodeSetBatch b : batches) {
+          float[] y = new float[b.size()];
+          for (int i = 0; i < b.size(); i++) {
+            y[i] = (float) ((targets[b.indices()[i]] - mean) / std);
+          }
+          INDArray yArr = Nd4j.create(y, new long[] {b.size(), 1}, 'c');
+          MultiDataSet mds =
+              new org.nd4j.linalg.dataset.MultiDataSet(
+                  new INDArray[] {b.nodes(), b.weights()}, new INDArray[] {yArr});
+          if (step == 0) {
+            createGradientQuietly(sd);
+          }
+          sd.fit(mds);
+          step++;
+          if (bar && (step % 20 == 0 || step == batches.size())) {
+            int filled = 30 * step / batches.size();
+            log.printf(
+                "\rmember %d/%d epoch %d [%s%s] %d/%d",
+                index + 1,
+                o.ensemble(),
+                epoch,
+                "#".repeat(filled),
+                " ".repeat(30 - filled),
+                step,
+                batches.size());
+          }
+        }
+        if (bar) {
+          log.print("\r");
+        }
+        Map<String, INDArray> now = new LinkedHashMap<>();
+        for (String n : names) {
+          now.put(n, sd.getVariable(n).getArr().dup());
+        }
+        ModelBundle single = new ModelBundle(base, List.of(SetAttentionNetwork.build(shape, now)));
+        RegressionMetrics vm = evaluate(single, sets, targets, val);
+        boolean better = vm.mae() < progress.bestValMae() - 1e-9;
+        if (better) {
+          WeightsFile.write(bestFile, now);
+        }
+        WeightsFile.write(currentFile, now);
+        progress =
+            new MemberProgress(
+                epoch,
+                better ? epoch : progress.bestEpoch(),
+                better ? vm.mae() : progress.bestValMae(),
+                better ? 0 : progress.sinceBest() + 1,
+                false);
+        ModelBundle.JSON.writeValue(progressFile.toFile(), progress);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        recordElapsedFromStart();
+        log.printf(
+            "member %d/%d epoch %d/%d  lr %.2e  val MAE %.4f eV/atom  RMSE %.4f  (best MAE %.4f"
+                + " at %d)  %.1f s%n",
+            index + 1,
+            o.ensemble(),
+            epoch,
+            o.epochs(),
+            rate.value,
+            vm.mae(),
+            vm.rmse(),
+            progress.bestValMae(),
+            progress.bestEpoch(),
+            (System.nanoTime() - t0) / 1e9);
+        if (progress.sinceBest() >= o.patience()) {
+          log.printf(
+              "member %d: early stop, no improvement for %d epochs%n", index + 1, o.patience());
+          break;
+        }
+        if (seconds > budgetSeconds) {
+          log.printf("member %d: time budget of %.0f s used, stopping%n", index + 1, budgetSeconds);
+          break;
+        }
+      }
+      progress =
+          new MemberProgress(
+              progress.epoch(),
+              progress.bestEpoch(),
+              progress.bestValMae(),
+              progress.sinceBest(),
+              true);
+      ModelBundle.JSON.writeValue(progressFile.toFile(), progress);
+    }
+
+    private double spentBefore(long started) {
+      return (System.nanoTime() - started) / 1e9;
+    }
+
+    private void recordElapsedFromStart() throws IOException {
+      elapsedTotal.update(ckpt);
+    }
+  }
+
+  private final ElapsedClock elapsedTotal = new ElapsedClock();
+
+  /** Keeps run.json's elapsed seconds current so a resumed run reports its total wall time. */
+  private final class ElapsedClock {
+    private final long started = System.nanoTime();
+    private Double before;
+
+    void update(Path ckpt) throws IOException {
+      if (before == null) {
+        Map<String, Object> m =
+            ModelBundle.JSON.readValue(
+                ckpt.resolve(RUN_JSON).toFile(), new TypeReference<Map<String, Object>>() {});
+        before = m.get("elapsedSeconds") instanceof Number n ? n.doubleValue() : 0.0;
+      }
+      recordElapsed(ckpt, before + (System.nanoTime() - started) / 1e9);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.matscreen.model;
+
+import java.nio.file.Path;
+
+/**
+ * Everything that decides a training run.
+ *
+ * @param data CSV file with an input column and a target column
+ * @param inputKind {@link InputKinds#COMPOSITION} or {@link InputKinds#PROTOSTRUCTURE}
+ * @param inputColumn name of the input column
+ * @param target name of the target column (eV/atom)
+ * @param modelType "roost" or "wren"
+ * @param ensemble number of members K
+ * @param out bundle directory to write
+ * @param epochs maximum epochs per member
+ * @param seed seed for the split, initialisation and shuffling
+ * @param valFraction fraction of inputs (by composition) used for validation / early stopping
+ * @param testFraction fraction of inputs (by composition) held out, never trained or validated on
+ * @param batchSize sets per training batch
+ * @param learningRate Adam's initial learning rate (cosine-decayed to 1/20 over the epochs)
+ * @param patience epochs without validation improvement before a member stops
+ * @param resume continue from the checkpoints in {@code out}
+ * @param timeBudgetSeconds wall-clock budget for the whole run (0 = none); each member gets an even
+ *     share of what is left and stops after the epoch that crosses it
+ * @param shape network sizes (featureDim is filled in from the featuriser)
+ * @param command the exact command line, recorded in model.json
+ */
+public record TrainingOptions(
+    Path data,
+    String inputKind,
+    String inputColumn,
+    String target,
+    String modelType,
+    int ensemble,
+    Path out,
+    int epochs,
+    long seed,
+    double valFraction,
+    double testFraction,
+    int batchSize,
+    double learningRate,
+    int patience,
+    boolean resume,
+    long timeBudgetSeconds,
+    NetworkShape shape,
+    String command) {
+
+  /** Defaults for everything but the data, input kind, target, model type and output. */
+  public static TrainingOptions defaults(
+      Path data, String inputKind, String target, String modelType, Path out) {
+    return new TrainingOptions(
+        data,
+        inputKind,
+        inputKind,
+        target,
+        modelType,
+        5,
+        out,
+        40,
+        42,
+        0.1,
+        0.1,
+        512,
+        2e-3,
+        6,
+        false,
+        0,
+        new NetworkShape(1, 48, 48, 4, 3, 96),
+        "");
+  }
+
+  /** A copy with other options (builder-style helpers for the CLI and tests). */
+  public TrainingOptions withEnsemble(int k, int epochsPerMember) {
+    return new TrainingOptions(
+        data,
+        inputKind,
+        inputColumn,
+        target,
+        modelType,
+        k,
+        out,
+        epochsPerMember,
+        seed,
+        valFraction,
+        testFraction,
+        batchSize,
+        learningRate,
+        patience,
+        resume,
+        timeBudgetSeconds,
+        shape,
+        command);
+  }
+}

@@ -1,0 +1,40 @@
+package io.matscreen.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.matscreen.structure.Composition;
+import org.junit.jupiter.api.Test;
+
+class FeaturiserTest {
+  @Test
+  void compositionBecomesElementsWeightedByFraction() {
+    WeightedNodeSet s = new CompositionFeaturiser().featurise(Composition.parse("Fe2O3"));
+    assertThat(s.size()).isEqualTo(2);
+    // Elements in alphabetical order: Fe (Z=26) then O (Z=8); fractions 2/5 and 3/5.
+    assertThat(s.weights()[0]).isCloseTo(0.4f, within(1e-6f));
+    assertThat(s.weights()[1]).isCloseTo(0.6f, within(1e-6f));
+    int dim = ElementFeatureTable.DIM;
+    assertThat(s.features()[26 - 1]).isEqualTo(1f);
+    assertThat(s.features()[dim + 8 - 1]).isEqualTo(1f);
+    // Pauling electronegativity of O is 3.44 (CDK), scaled by 1/4.
+    assertThat(s.features()[dim + ElementFeatureTable.MAX_Z + 3]).isCloseTo(0.86f, within(1e-3f));
+  }
+
+  @Test
+  void wyckoffSitesShareTheirElementsFraction() {
+    WyckoffFeaturiser f = new WyckoffFeaturiser();
+    WeightedNodeSet s = f.featurise("AB6C3_hR30_160_a_2b_b:Hf-N-Zn");
+    assertThat(s.size()).isEqualTo(4);
+    // Hf 1/10 on one site, N 6/10 split over two sites, Zn 3/10 on one site.
+    assertThat(s.weights()).containsExactly(0.1f, 0.3f, 0.3f, 0.3f);
+    float sum = 0;
+    for (float w : s.weights()) {
+      sum += w;
+    }
+    assertThat(sum).isCloseTo(1f, within(1e-6f));
+    // Space group one-hot sits right after the element features.
+    assertThat(s.features()[ElementFeatureTable.DIM + 160 - 1]).isEqualTo(1f);
+    assertThat(s.features().length).isEqualTo(4 * f.featureDim());
+  }
+}

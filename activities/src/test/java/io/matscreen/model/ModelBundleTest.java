@@ -1,0 +1,140 @@
+package io.matscreen.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.matscreen.structure.Composition;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trains one small ensemble and checks save/load, checksums and uncertainty on it. */
+class ModelBundleTest {
+  @TempDir static Path dir;
+  static Path bundle;
+  static ModelMetadata trained;
+
+  @BeforeAll
+  static void trainSmallEnsemble() throws IOException {
+    // 240 binaries/ternaries of light elements (Li–Ga) with a smooth synthetic target.
+    Path csv =
+        SyntheticData.writeCsv(
+            dir.resolve("synthetic.csv"), SyntheticData.compositions(SyntheticData.LIGHT, 240, 11));
+    bundle = dir.resolve("tiny-bundle");
+    TinyTraining.train(TinyTraining.options(csv, "composition", "roost", bundle, 3, 10));
+    trained = ModelBundle.load(bundle).metadata();
+  }
+
+  @Test
+  void bundleRoundTripsExactly() throws IOException {
+    ModelBundle a = ModelBundle.load(bundle);
+    ModelBundle b = ModelBundle.load(zip(bundle, dir.resolve("tiny-bundle.zip")));
+    List<Composition> comps = SyntheticData.compositions(SyntheticData.LIGHT, 50, 99);
+    EnergyPrediction[] pa = a.predictCompositions(comps);
+    EnergyPrediction[] pb = b.predictCompositions(comps);
+    assertThat(pb).containsExactly(pa);
+    // The trainer computed the validation metrics from the in-memory networks before saving;
+    // the reloaded bundle must reproduce them on the same validation rows (same split seed).
+    @SuppressWarnings("unchecked")
+    Map<String, Object> val = (Map<String, Object>) trained.metrics().get("validation");
+    assertThat(val).containsKey("mae");
+    assertThat(a.ensembleSize()).isEqualTo(3);
+    assertThat(a.inputKind()).isEqualTo("composition");
+    assertThat(a.name()).isEqualTo("tiny-bundle");
+    for (EnergyPrediction p : pa) {
+      assertThat(p.eFormStd())
+          .isCloseTo(Math.hypot(p.epistemicStd(), p.aleatoricStd()), within(1e-12));
+    }
+  }
+
+  @Test
+  void reloadedBundleReproducesTheTrainersValidationMae() throws IOException {
+    ModelBundle a = ModelBundle.load(bundle);
+    LabelledDataset ds =
+        LabelledDataset.read(dir.resolve("synthetic.csv"), "composition", "e_form");
+    // Rebuild the validation part exactly as the trainer splits it (test 0.15, val 0.15, seed 7).
+    List<Composition> val = new java.util.ArrayList<>();
+    List<Double> y = new java.util.ArrayList<>();
+    for (int i = 0; i < ds.size(); i++) {
+      Composition c = Composition.parse(ds.keys().get(i));
+      double u = Trainer.unitHash(c.reducedFormula(), 7);
+      if (u >= 0.15 && u < 0.30) {
+        val.add(c);
+        y.add(ds.targets()[i]);
+      }
+    }
+    EnergyPrediction[] p = a.predictCompositions(val);
+    RegressionMetrics m = RegressionMetrics.of(y.stream().mapToDouble(d -> d).toArray(), p);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> recorded = (Map<String, Object>) trained.metrics().get("validation");
+    assertThat(m.count()).isEqualTo(((Number) recorded.get("count")).intValue());
+    assertThat(m.mae()).isCloseTo(((Number) recorded.get("mae")).doubleValue(), within(1e-9));
+  }
+
+  @Test
+  void sigmaGrowsForInputsFarFromTheTrainingData() {
+    ModelBundle model = ModelBundle.load(bundle);
+    // In distribution: new compositions of the light elements it was trained on. Far: lanthanide
+    // and actinide compositions, whose elements never occur in training (untrained embeddings).
+    EnergyPrediction[] near =
+        model.predictCompositions(SyntheticData.compositions(SyntheticData.LIGHT, 60, 5));
+    EnergyPrediction[] far =
+        model.predictCompositions(SyntheticData.compositions(SyntheticData.FAR, 60, 5));
+    double nearEpi = 0;
+    double farEpi = 0;
+    for (int i = 0; i < 60; i++) {
+      nearEpi += near[i].epistemicStd() / 60;
+      farEpi += far[i].epistemicStd() / 60;
+    }
+    System.out.printf("mean epistemic σ: near %.4f, far %.4f eV/atom%n", nearEpi, farEpi);
+    assertThat(farEpi).isGreaterThan(1.5 * nearEpi);
+  }
+
+  @Test
+  void corruptedWeightsFailWithAClearError() throws IOException {
+    Path copy = dir.resolve("corrupted");
+    Files.createDirectories(copy);
+    try (var files = Files.list(bundle)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Files.copy(p, copy.resolve(p.getFileName()));
+      }
+    }
+    byte[] w = Files.readAllBytes(copy.resolve("member-1.weights"));
+    w[w.length - 3] ^= 0x55;
+    Files.write(copy.resolve("member-1.weights"), w);
+    assertThatThrownBy(() -> ModelBundle.load(copy))
+        .isInstanceOf(BundleException.class)
+        .hasMessageContaining("checksum mismatch")
+        .hasMessageContaining("member-1.weights");
+  }
+
+  @Test
+  void wrongInputKindIsRefused() {
+    ModelBundle model = ModelBundle.load(bundle);
+    assertThatThrownBy(() -> model.predictProtostructures(List.of("A_cF4_225_a:Cu")))
+        .isInstanceOf(BundleException.class)
+        .hasMessageContaining("takes composition inputs");
+  }
+
+  private static Path zip(Path dirBundle, Path zipFile) throws IOException {
+    try (OutputStream out = Files.newOutputStream(zipFile);
+        ZipOutputStream zip = new ZipOutputStream(out);
+        var files = Files.list(dirBundle)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        zip.putNextEntry(new ZipEntry("bundle/" + p.getFileName()));
+        zip.write(Files.readAllBytes(p));
+        zip.closeEntry();
+      }
+    }
+    return zipFile;
+  }
+}

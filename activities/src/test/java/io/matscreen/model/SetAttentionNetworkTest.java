@@ -1,0 +1,113 @@
+package io.matscreen.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matscreen.features.CompositionFeaturiser;
+import io.matscreen.features.WeightedNodeSet;
+import io.matscreen.structure.Composition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+class SetAttentionNetworkTest {
+  private static final NetworkShape SMALL =
+      new NetworkShape(new CompositionFeaturiser().featureDim(), 16, 16, 2, 2, 32);
+
+  @BeforeAll
+  static void oneThread() {
+    ComputeThreads.limit(1);
+  }
+
+  @Test
+  void laplaceLossTrainsOnASyntheticTarget() {
+    List<Composition> comps = SyntheticData.compositions(SyntheticData.LIGHT, 96, 7);
+    List<WeightedNodeSet> sets = new ArrayList<>();
+    for (Composition c : comps) {
+      sets.add(new CompositionFeaturiser().featurise(c));
+    }
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < sets.size(); i++) {
+      all.add(i);
+    }
+    List<NodeSetBatch> batches = NodeSetBatch.bucketed(sets, all, SMALL.featureDim(), 1000);
+    assertThat(batches).hasSize(2); // binaries and ternaries
+    double mean = comps.stream().mapToDouble(SyntheticData::target).average().orElseThrow();
+    double std =
+        Math.sqrt(
+            comps.stream()
+                .mapToDouble(c -> Math.pow(SyntheticData.target(c) - mean, 2))
+                .average()
+                .orElseThrow());
+    List<MultiDataSet> data = new ArrayList<>();
+    for (NodeSetBatch b : batches) {
+      float[] y = new float[b.size()];
+      for (int i = 0; i < b.size(); i++) {
+        y[i] = (float) ((SyntheticData.target(comps.get(b.indices()[i])) - mean) / std);
+      }
+      data.add(
+          new MultiDataSet(
+              new INDArray[] {b.nodes(), b.weights()},
+              new INDArray[] {Nd4j.create(y, new long[] {b.size(), 1}, 'c')}));
+    }
+    SameDiff sd = SetAttentionNetwork.build(SMALL, SetAttentionNetwork.initialWeights(SMALL, 3));
+    sd.setTrainingConfig(
+        TrainingConfig.builder()
+            .updater(new Adam(3e-3))
+            .dataSetFeatureMapping(SetAttentionNetwork.NODES, SetAttentionNetwork.WEIGHTS)
+            .dataSetLabelMapping(SetAttentionNetwork.TARGET)
+            .build());
+    Trainer.createGradientQuietly(sd);
+    double before = meanLoss(sd, data);
+    long t0 = System.nanoTime();
+    for (int step = 0; step < 150; step++) {
+      sd.fit(data.get(step % data.size()));
+    }
+    double after = meanLoss(sd, data);
+    System.out.printf(
+        "150 steps in %.1f s, loss %.3f -> %.3f%n", (System.nanoTime() - t0) / 1e9, before, after);
+    double mae = 0;
+    for (MultiDataSet d : data) {
+      INDArray mu =
+          sd.output(
+                  Map.of(
+                      SetAttentionNetwork.NODES, d.getFeatures(0),
+                      SetAttentionNetwork.WEIGHTS, d.getFeatures(1)),
+                  SetAttentionNetwork.MEAN)
+              .get(SetAttentionNetwork.MEAN);
+      mae += mu.sub(d.getLabels(0)).norm1Number().doubleValue();
+    }
+    mae /= comps.size();
+    // The Laplace NLL at initialisation is about 1 (|z| ~ 0.8 standard units, log σ ≈ 0); a
+    // network that learnt the target drives it well below 0 by shrinking σ.
+    assertThat(after).isLessThan(before - 1.0);
+    // Mean absolute error in standardised units: 0.8 for predicting the mean; require < 0.25.
+    assertThat(mae).isLessThan(0.25);
+  }
+
+  private static double meanLoss(SameDiff sd, List<MultiDataSet> data) {
+    double sum = 0;
+    int n = 0;
+    for (MultiDataSet d : data) {
+      INDArray loss =
+          sd.output(
+                  Map.of(
+                      SetAttentionNetwork.NODES, d.getFeatures(0),
+                      SetAttentionNetwork.WEIGHTS, d.getFeatures(1),
+                      SetAttentionNetwork.TARGET, d.getLabels(0)),
+                  SetAttentionNetwork.LOSS)
+              .get(SetAttentionNetwork.LOSS);
+      long b = d.getLabels(0).size(0);
+      sum += loss.getDouble(0) * b;
+      n += b;
+    }
+    return sum / n;
+  }
+}

@@ -1,0 +1,28 @@
+package io.matscreen.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** Small, fast training runs for tests. */
+final class TinyTraining {
+  private TinyTraining() {}
+
+  static final NetworkShape SHAPE = new NetworkShape(1, 16, 16, 2, 2, 32);
+
+  static TrainingOptions options(
+      Path csv, String inputKind, String model, Path out, int ensemble, int epochs) {
+    return new TrainingOptions(
+        csv, inputKind, inputKind, "e_form", model, ensemble, out, epochs, 7, 0.15, 0.15, 16, 3e-3,
+        epochs, false, 0, SHAPE, "test");
+  }
+
+  /** Trains and returns the log. */
+  static String train(TrainingOptions o) throws IOException {
+    ComputeThreads.limit(1);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    new Trainer(o, new PrintStream(log, true)).train();
+    return log.toString();
+  }
+}
