@@ -125,7 +125,7 @@ public final class DftRelaxation {
    * Scheduler states that explain a failure better than the output can (a killed run looks
    * truncated).
    */
-  static DftResult reconcile(DftResult parsed, JobStatus status) {
+  public static DftResult reconcile(DftResult parsed, JobStatus status) {
     DftErrorKind fromState = DftErrorKind.fromJobState(status.state());
     if (fromState != DftErrorKind.NONE && parsed.errorKind() != fromState) {
       return parsed.withError(fromState, status.state() + " (" + status.detail() + ")");

@@ -92,8 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         CampaignProgress progress = result.get();
         System.out.println();
-        FunnelReport.print(
-            System.out, campaign, progress, Duration.between(start, Instant.now()));
+        FunnelReport.print(System.out, campaign, progress, Duration.between(start, Instant.now()));
         return progress.getStage().equals("done") ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
       } finally {
         factory.shutdownNow();

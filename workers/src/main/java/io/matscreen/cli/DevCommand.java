@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
     name = "dev",
     description = "Start the embedded in-memory Temporal server and all worker pools.")
 public final class DevCommand implements Callable<Integer> {
-  @Option(names = "--port", defaultValue = "7233", description = "port on 127.0.0.1 (${DEFAULT-VALUE})")
+  @Option(
+      names = "--port",
+      defaultValue = "7233",
+      description = "port on 127.0.0.1 (${DEFAULT-VALUE})")
   int port;
 
   @Option(

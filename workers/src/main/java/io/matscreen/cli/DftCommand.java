@@ -79,7 +79,9 @@ public final class DftCommand implements Runnable {
     }
   }
 
-  /** Re-dispatches failed or unfinished jobs; running batches get an update, closed ones a rerun. */
+  /**
+   * Re-dispatches failed or unfinished jobs; running batches get an update, closed ones a rerun.
+   */
   @Command(name = "resume", description = "Re-run failed (or unfinished) DFT jobs of a campaign.")
   static final class Resume implements Callable<Integer> {
     @Mixin ConnectionOptions connection;
@@ -97,7 +99,9 @@ public final class DftCommand implements Runnable {
     @Option(names = "--unfinished", description = "re-run jobs that never finished")
     boolean unfinished;
 
-    @Option(names = "--set", description = "KEY=VALUE setting for the new attempts, e.g. walltime=2:00:00")
+    @Option(
+        names = "--set",
+        description = "KEY=VALUE setting for the new attempts, e.g. walltime=2:00:00")
     Map<String, String> settings = new TreeMap<>();
 
     @Override
@@ -113,7 +117,8 @@ public final class DftCommand implements Runnable {
         }
       }
       if (batches.isEmpty()) {
-        System.err.println("campaign " + campaign + " has no DFT batch " + (batch == null ? "" : batch));
+        System.err.println(
+            "campaign " + campaign + " has no DFT batch " + (batch == null ? "" : batch));
         return ExitCodes.USAGE;
       }
       TemporalConnection conn = connection.connection();
@@ -134,7 +139,8 @@ public final class DftCommand implements Runnable {
           if (isRunning(client, id)) {
             DftBatchProgress p =
                 client.newWorkflowStub(DftBatchWorkflow.class, id).resumeFailed(request);
-            System.out.println("batch " + b + ": resumed in running workflow " + id + " " + brief(p));
+            System.out.println(
+                "batch " + b + ": resumed in running workflow " + id + " " + brief(p));
           } else {
             DftBatchWorkflow wf =
                 client.newWorkflowStub(

@@ -49,8 +49,7 @@ public final class FunnelReport {
             : spec.getDft().getBudget(),
         spec.getDft().getInputSet(),
         spec.getDft().getExecutor());
-    out.printf(
-        Locale.ROOT, "  DFT finished  %,7d   %d failed%n", f.dftFinished(), f.dftFailed());
+    out.printf(Locale.ROOT, "  DFT finished  %,7d   %d failed%n", f.dftFinished(), f.dftFailed());
     List<String> stable = new ArrayList<>();
     for (HullRow h : store.hullResults(spec.getName(), "dft")) {
       if (h.eAboveHull() < -CampaignStore.BELOW_HULL_TOLERANCE_EV) {
@@ -67,7 +66,10 @@ public final class FunnelReport {
         String.join(", ", stable),
         "   → matscreen results " + spec.getName());
     if (progress != null) {
-      out.println("  stage " + progress.getStage() + (progress.getDetail().isEmpty() ? "" : ": " + progress.getDetail()));
+      out.println(
+          "  stage "
+              + progress.getStage()
+              + (progress.getDetail().isEmpty() ? "" : ": " + progress.getDetail()));
     }
     if (elapsed != null) {
       out.printf(Locale.ROOT, "  finished in %.1f s%n", elapsed.toMillis() / 1000.0);

@@ -35,8 +35,7 @@ public final class LaunchCommand implements Callable<Integer> {
       String id = CampaignLauncher.start(client, spec);
       System.out.println("launched campaign " + spec.getName() + " as workflow " + id);
       if (await) {
-        CampaignProgress p =
-            client.newUntypedWorkflowStub(id).getResult(CampaignProgress.class);
+        CampaignProgress p = client.newUntypedWorkflowStub(id).getResult(CampaignProgress.class);
         FunnelReport.print(System.out, spec, p, null);
       } else {
         System.out.println("follow it with: matscreen status " + spec.getName());

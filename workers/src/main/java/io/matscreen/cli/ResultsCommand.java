@@ -32,8 +32,17 @@ public final class ResultsCommand implements Callable<Integer> {
   boolean all;
 
   static final String[] COLUMNS = {
-    "id", "formula", "spacegroup", "protostructure", "e_form_pred", "e_form_std",
-    "e_above_hull_pred", "passed_triage", "dft_state", "dft_e_form", "dft_e_above_hull",
+    "id",
+    "formula",
+    "spacegroup",
+    "protostructure",
+    "e_form_pred",
+    "e_form_std",
+    "e_above_hull_pred",
+    "passed_triage",
+    "dft_state",
+    "dft_e_form",
+    "dft_e_above_hull",
     "dft_decomposition"
   };
 

@@ -50,7 +50,8 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
       stubs = conn.serviceStubs();
       client = conn.client(stubs);
     } catch (RuntimeException e) {
-      System.out.println("(Temporal not reachable at " + connection.target + "; counts from the store)");
+      System.out.println(
+          "(Temporal not reachable at " + connection.target + "; counts from the store)");
     }
     try {
       for (CampaignRow row : rows) {

@@ -9,8 +9,8 @@ import java.io.Closeable;
 
 /**
  * The embedded development server: Temporal's in-memory test server bound to a TCP port, with
- * matscreen's search attributes registered. State lives in memory only; the campaign store is
- * what makes campaigns resumable.
+ * matscreen's search attributes registered. State lives in memory only; the campaign store is what
+ * makes campaigns resumable.
  */
 public final class DevServer implements Closeable {
   private final TestServer.PortBoundTestServer server;

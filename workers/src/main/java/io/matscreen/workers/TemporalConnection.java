@@ -46,7 +46,8 @@ public record TemporalConnection(
         String apiKey = Files.readString(apiKeyFile, StandardCharsets.UTF_8).trim();
         options
             .setEnableHttps(true)
-            .addGrpcMetadataProvider(new AuthorizationGrpcMetadataProvider(() -> "Bearer " + apiKey));
+            .addGrpcMetadataProvider(
+                new AuthorizationGrpcMetadataProvider(() -> "Bearer " + apiKey));
       }
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read TLS or API key file: " + e.getMessage(), e);

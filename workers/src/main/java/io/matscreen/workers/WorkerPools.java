@@ -22,8 +22,7 @@ public final class WorkerPools {
    * Creates (not starts) the workers of the given pools. {@code dftWorkRoot} is where local DFT
    * jobs keep their directories.
    */
-  public static WorkerFactory create(
-      WorkflowClient client, List<String> pools, Path dftWorkRoot) {
+  public static WorkerFactory create(WorkflowClient client, List<String> pools, Path dftWorkRoot) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     List<String> unknown = new ArrayList<>(pools);
     unknown.removeAll(TaskQueues.POOLS);

@@ -42,10 +42,17 @@ public class DftBatchWorkflowImpl implements DftBatchWorkflow {
     }
     int polls = 0;
     while (true) {
+      long started = Workflow.currentTimeMillis();
       progress = dft.advanceBatch(batch, WAIT_SECONDS);
       Workflow.setCurrentDetails(details(batch));
       if (progress.getPending() + progress.getActive() == 0) {
         break;
+      }
+      if (progress.getChanged() == 0
+          && Workflow.currentTimeMillis() - started < WAIT_SECONDS * 500L) {
+        // Nothing changed yet the call did not wait (a worker that cannot long-poll): back off
+        // with a durable timer instead of spinning.
+        Workflow.sleep(java.time.Duration.ofSeconds(WAIT_SECONDS));
       }
       if (++polls >= POLLS_PER_RUN) {
         // The resume request was handled already; the next run only keeps watching.
