@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,6 +63,9 @@ public final class PhaseDiagram {
   private final String[] stableFormulas;
   private final int[] stableElementCounts;
   private final HullLinearProgram vertexProgram;
+
+  /** Facets of the lower hull for fast queries; null when they could not be enumerated. */
+  private final LowerHullFacets facets;
 
   private PhaseDiagram(
       List<String> elements,
@@ -182,7 +185,10 @@ public final class PhaseDiagram {
       }
     }
     vertexProgram = program(n, vf, ve);
-    stableSet = new HashSet<>(stable);
+    facets = LowerHullFacets.enumerate(vertexProgram);
+    // Identity, not equality: the "own stable entry" shortcut must not hash compositions.
+    stableSet = Collections.newSetFromMap(new IdentityHashMap<>());
+    stableSet.addAll(stable);
     stableFormulas = new String[stable.size()];
     stableElementCounts = new int[stable.size()];
     for (int i = 0; i < stable.size(); i++) {
@@ -391,7 +397,47 @@ public final class PhaseDiagram {
   /** The hull's energy per atom at a composition, in the entries' kind (eV/atom). */
   public double hullEnergyPerAtom(Composition composition) {
     double[] x = fractionsOf(composition);
-    return vertexProgram.solve(x, maskOf(x), null).energy + referenceEnergy(x);
+    return hullAt(x).energy + referenceEnergy(x);
+  }
+
+  /** Barycentric coordinates below this make a facet answer fall back to the linear program. */
+  private static final double BARYCENTRIC_TOLERANCE = 1e-9;
+
+  /** The hull at atom fractions x: from the facets when they answer cleanly, else the program. */
+  private HullLinearProgram.Solution hullAt(double[] x) {
+    if (facets != null) {
+      int n = x.length;
+      double[] lambda = new double[n];
+      int f = facets.locate(x, lambda, BARYCENTRIC_TOLERANCE);
+      if (f >= 0) {
+        int[] basis = Arrays.copyOfRange(facets.vertices, f * n, f * n + n);
+        double energy = 0;
+        for (int i = 0; i < n; i++) {
+          energy += vertexProgram.energies[basis[i]] * lambda[i];
+        }
+        return new HullLinearProgram.Solution(basis, lambda, energy);
+      }
+    }
+    return vertexProgram.solve(x, maskOf(x), null);
+  }
+
+  /** {@link #eAboveHull(Composition, double)} answered by the linear program alone (for tests). */
+  HullPoint eAboveHullByProgram(Composition composition, double energyPerAtom) {
+    double[] x = fractionsOf(composition);
+    double ef = energyPerAtom - referenceEnergy(x);
+    HullLinearProgram.Solution s = vertexProgram.solve(x, maskOf(x), null);
+    return point(ef - s.energy, s, stableFormulas, stableElementCounts);
+  }
+
+  /** Whether the facets answer a query at this composition without the program (for tests). */
+  boolean answeredByFacets(Composition composition) {
+    double[] x = fractionsOf(composition);
+    return facets != null && facets.locate(x, new double[x.length], BARYCENTRIC_TOLERANCE) >= 0;
+  }
+
+  /** Number of lower-hull facets enumerated for fast queries (0 if the program answers all). */
+  int facetCount() {
+    return facets == null ? 0 : facets.count;
   }
 
   /**
@@ -401,7 +447,7 @@ public final class PhaseDiagram {
   public HullPoint eAboveHull(Composition composition, double energyPerAtom) {
     double[] x = fractionsOf(composition);
     double ef = energyPerAtom - referenceEnergy(x);
-    HullLinearProgram.Solution s = vertexProgram.solve(x, maskOf(x), null);
+    HullLinearProgram.Solution s = hullAt(x);
     return point(ef - s.energy, s, stableFormulas, stableElementCounts);
   }
 
@@ -472,31 +518,39 @@ public final class PhaseDiagram {
   private static HullPoint point(
       double eAboveHull, HullLinearProgram.Solution s, String[] formulas, int[] elementCounts) {
     int n = s.basis.length;
-    Integer[] order = new Integer[n];
+    int[] order = new int[n];
     int count = 0;
     for (int i = 0; i < n; i++) {
       if (s.lambda[i] > FRACTION_TOLERANCE) {
-        order[count++] = i;
+        // Insertion sort (n <= 8): largest fraction first, then compounds before elements, then
+        // formula, so that equal decompositions always print alike.
+        int j = count++;
+        while (j > 0 && before(s, i, order[j - 1], formulas, elementCounts)) {
+          order[j] = order[j - 1];
+          j--;
+        }
+        order[j] = i;
       }
     }
-    Arrays.sort(
-        order,
-        0,
-        count,
-        (a, b) -> {
-          int c = Double.compare(s.lambda[b], s.lambda[a]);
-          if (c != 0) {
-            return c;
-          }
-          c = Integer.compare(elementCounts[s.basis[b]], elementCounts[s.basis[a]]);
-          return c != 0 ? c : formulas[s.basis[a]].compareTo(formulas[s.basis[b]]);
-        });
     Map<String, Double> decomposition = new LinkedHashMap<>();
     for (int j = 0; j < count; j++) {
       int i = order[j];
       decomposition.put(formulas[s.basis[i]], s.lambda[i]);
     }
     return new HullPoint(eAboveHull, s.energy, decomposition);
+  }
+
+  private static boolean before(
+      HullLinearProgram.Solution s, int a, int b, String[] formulas, int[] elementCounts) {
+    if (s.lambda[a] != s.lambda[b]) {
+      return s.lambda[a] > s.lambda[b];
+    }
+    int ca = elementCounts[s.basis[a]];
+    int cb = elementCounts[s.basis[b]];
+    if (ca != cb) {
+      return ca > cb;
+    }
+    return formulas[s.basis[a]].compareTo(formulas[s.basis[b]]) < 0;
   }
 
   private HullEntry comparable(HullEntry entry) {
