@@ -41,7 +41,7 @@ public final class DftRelaxation {
   /** The final result and every attempt that led to it. */
   public record Outcome(DftResult result, List<Attempt> attempts) {}
 
-  /** Runs with the standard correction plan and a key derived from the job directory. */
+  /** Runs with the input set's correction plan and a key derived from the job directory. */
   public static DftResult run(
       InputSet inputSet,
       DftStructure s,
@@ -56,7 +56,7 @@ public final class DftRelaxation {
             settings,
             executor,
             pollInterval,
-            CorrectionPlan.standard(),
+            inputSet.correctionPlan(),
             keyBase(jobDir))
         .result();
   }

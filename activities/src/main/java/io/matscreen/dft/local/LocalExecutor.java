@@ -67,6 +67,10 @@ public final class LocalExecutor implements DftExecutor, AutoCloseable {
   private final Path stateDir;
   private final int maxConcurrent;
   private final ScheduledExecutorService dispatcher;
+  private final Object monitor;
+
+  private static final java.util.concurrent.ConcurrentHashMap<Path, Object> MONITORS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param stateDir directory for job records (created if absent); reuse it across restarts
@@ -78,6 +82,7 @@ public final class LocalExecutor implements DftExecutor, AutoCloseable {
     }
     this.stateDir = stateDir.toAbsolutePath().normalize();
     this.maxConcurrent = maxConcurrent;
+    this.monitor = MONITORS.computeIfAbsent(this.stateDir, k -> new Object());
     try {
       Files.createDirectories(this.stateDir);
     } catch (IOException e) {
@@ -96,8 +101,12 @@ public final class LocalExecutor implements DftExecutor, AutoCloseable {
   }
 
   @Override
-  public synchronized JobHandle submit(DftJobSpec spec) {
-    Optional<JobHandle> existing = find(spec.key());
+  public JobHandle submit(DftJobSpec spec) {
+    return locked(() -> submitLocked(spec));
+  }
+
+  private JobHandle submitLocked(DftJobSpec spec) {
+    Optional<JobHandle> existing = findLocked(spec.key());
     if (existing.isPresent()) {
       return existing.get();
     }
@@ -122,12 +131,16 @@ public final class LocalExecutor implements DftExecutor, AutoCloseable {
       }
     }
     write(spec.key(), p);
-    dispatch();
+    dispatchLocked();
     return handle(readRecord(spec.key()).orElseThrow());
   }
 
   @Override
-  public synchronized Optional<JobHandle> find(String key) {
+  public Optional<JobHandle> find(String key) {
+    return locked(() -> findLocked(key));
+  }
+
+  private Optional<JobHandle> findLocked(String key) {
     if (!DftJobSpec.KEY_PATTERN.matcher(key).matches()) {
       return Optional.empty();
     }
@@ -135,8 +148,12 @@ public final class LocalExecutor implements DftExecutor, AutoCloseable {
   }
 
   @Override
-  public synchronized JobStatus poll(JobHandle handle) {
-    dispatch();
+  public JobStatus poll(JobHandle handle) {
+    return locked(() -> pollLocked(handle));
+  }
+
+  private JobStatus pollLocked(JobHandle handle) {
+    dispatchLocked();
     Optional<Properties> rec = readRecord(handle.key());
     if (rec.isEmpty()) {
       return new JobStatus(State.UNKNOWN, handle.schedulerId(), "no record of job " + handle.key());
@@ -145,7 +162,15 @@ public final class LocalExecutor implements DftExecutor, AutoCloseable {
   }
 
   @Override
-  public synchronized void cancel(JobHandle handle) {
+  public void cancel(JobHandle handle) {
+    locked(
+        () -> {
+          cancelLocked(handle);
+          return null;
+        });
+  }
+
+  private void cancelLocked(JobHandle handle) {
     Optional<Properties> rec = readRecord(handle.key());
     if (rec.isEmpty()) {
       return;
@@ -159,20 +184,25 @@ public final class LocalExecutor implements DftExecutor, AutoCloseable {
     liveProcess(p)
         .ifPresent(
             ph -> {
-              ph.descendants().forEach(ProcessHandle::destroyForcibly);
+              // The wrapper first, so that it cannot record an exit status for its killed child.
+              List<ProcessHandle> children = ph.descendants().toList();
               ph.destroyForcibly();
+              children.forEach(ProcessHandle::destroyForcibly);
             });
   }
 
   /** Number of jobs currently running (started and not finished). */
-  public synchronized int runningCount() {
-    int n = 0;
-    for (Properties p : allRecords()) {
-      if (status(p).state() == State.RUNNING) {
-        n++;
-      }
-    }
-    return n;
+  public int runningCount() {
+    return locked(
+        () -> {
+          int n = 0;
+          for (Properties p : allRecords()) {
+            if (status(p).state() == State.RUNNING) {
+              n++;
+            }
+          }
+          return n;
+        });
   }
 
   @Override
@@ -258,13 +288,38 @@ public final class LocalExecutor implements DftExecutor, AutoCloseable {
 
   private void dispatchQuietly() {
     try {
-      dispatch();
+      locked(
+          () -> {
+            dispatchLocked();
+            return null;
+          });
     } catch (RuntimeException e) {
       // The next tick or poll retries; a failure to start is recorded on the job itself.
     }
   }
 
-  private synchronized void dispatch() {
+  /**
+   * Runs {@code body} holding this state directory's lock: a monitor shared by every executor of
+   * the directory in this JVM plus a file lock against other worker processes on the machine, so
+   * that a queued job is never started twice.
+   */
+  private <T> T locked(java.util.function.Supplier<T> body) {
+    synchronized (monitor) {
+      try (java.nio.channels.FileChannel ch =
+              java.nio.channels.FileChannel.open(
+                  stateDir.resolve(".lock"),
+                  java.nio.file.StandardOpenOption.CREATE,
+                  java.nio.file.StandardOpenOption.WRITE);
+          java.nio.channels.FileLock lock = ch.lock()) {
+        return body.get();
+      } catch (IOException e) {
+        throw new DftExecutorException(
+            "cannot lock " + stateDir.resolve(".lock") + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void dispatchLocked() {
     List<Properties> all = allRecords();
     int running = 0;
     List<Properties> queued = new ArrayList<>();

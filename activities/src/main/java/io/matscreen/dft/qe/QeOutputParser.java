@@ -56,7 +56,7 @@ public final class QeOutputParser implements DftOutputParser {
       throw new DftOutputException("job directory " + jobDir + " does not exist");
     }
     Stdout out = readStdout(jobDir);
-    String stderr = readQuietly(jobDir.resolve(DftJobSpec.STDERR_FILE));
+    String stderr = readQuietly(jobDir.resolve(DftJobSpec.STDERR_FILE)) + schedulerMessages(jobDir);
     DftStructure inputStructure = readInputStructure(jobDir.resolve(QePbeRelaxInputSet.INPUT_FILE));
     DftStructure lastGeometry = out.lastGeometry != null ? out.lastGeometry : inputStructure;
     int nAtoms = lastGeometry != null ? lastGeometry.nAtoms() : 0;
@@ -635,6 +635,23 @@ public final class QeOutputParser implements DftOutputParser {
       }
     }
     return needle;
+  }
+
+  /** Slurm writes its own messages (time limit, node failure, OOM kill) to slurm-*.out. */
+  private static String schedulerMessages(Path jobDir) {
+    StringBuilder b = new StringBuilder();
+    try (Stream<Path> files = Files.list(jobDir)) {
+      for (Path f :
+          files
+              .filter(p -> p.getFileName().toString().matches("slurm-[0-9_]+\\.out"))
+              .sorted()
+              .toList()) {
+        b.append('\n').append(readQuietly(f));
+      }
+    } catch (IOException e) {
+      return "";
+    }
+    return b.toString();
   }
 
   static String readQuietly(Path f) {

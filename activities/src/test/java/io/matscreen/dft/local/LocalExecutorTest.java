@@ -131,9 +131,11 @@ class LocalExecutorTest {
       JobHandle h = ex.submit(spec("lost", "sleep 30", Duration.ofSeconds(60)));
       // Kill the wrapper and its children behind the executor's back, as a crash or reboot would.
       ProcessHandle ph = ProcessHandle.of(Long.parseLong(h.schedulerId())).orElseThrow();
-      ph.descendants().forEach(ProcessHandle::destroyForcibly);
+      // The wrapper dies first so that it cannot record an exit status for its killed child.
+      List<ProcessHandle> children = ph.descendants().toList();
       ph.destroyForcibly();
       ph.onExit().get();
+      children.forEach(ProcessHandle::destroyForcibly);
       assertThat(DftRelaxation.await(ex, h, Duration.ofMillis(50)).state())
           .isEqualTo(State.NODE_FAIL);
     }
