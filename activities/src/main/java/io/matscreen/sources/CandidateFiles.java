@@ -2,6 +2,7 @@ package io.matscreen.sources;
 
 import io.matscreen.sources.SubstitutionEnumerator.GeneratedStructure;
 import io.matscreen.structure.Structure;
+import io.matscreen.structure.io.StructureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,13 @@ public final class CandidateFiles {
     Set<String> allowed = new HashSet<>(elements);
     List<GeneratedStructure> out = new ArrayList<>();
     for (Path f : files) {
-      for (StructureFiles.Named named : StructureFiles.read(f)) {
+      List<StructureFiles.Named> structures;
+      try {
+        structures = StructureFiles.read(f);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read " + f + ": " + e.getMessage(), e);
+      }
+      for (StructureFiles.Named named : structures) {
         Structure s = named.structure();
         if (!allowed.containsAll(s.composition().elements())) {
           throw new IllegalArgumentException(

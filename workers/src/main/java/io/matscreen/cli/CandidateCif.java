@@ -13,7 +13,10 @@ final class CandidateCif {
   static String write(CandidateRow candidate, HullRow dft) {
     String block =
         candidate.id().replaceAll("[^A-Za-z0-9._-]", "_")
-            + (dft == null ? "" : String.format(java.util.Locale.ROOT, "_ehull_%.4f", dft.eAboveHull()));
-    return CifWriter.writeP1(StructureCodec.fromJson(candidate.structureJson(), candidate.id()), block);
+            + (dft == null
+                ? ""
+                : String.format(java.util.Locale.ROOT, "_ehull_%.4f", dft.eAboveHull()));
+    return CifWriter.writeP1(
+        StructureCodec.fromJson(candidate.structureJson(), candidate.id()), block);
   }
 }
