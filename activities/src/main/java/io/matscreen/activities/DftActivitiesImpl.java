@@ -13,6 +13,8 @@ import io.matscreen.dft.handlers.CorrectionPlan;
 import io.matscreen.dft.handlers.DftJobContext;
 import io.matscreen.dft.local.LocalExecutor;
 import io.matscreen.dft.qe.QePbeRelaxInputSet;
+import io.matscreen.dft.slurm.SlurmExecutor;
+import io.matscreen.dft.vasp.VaspMpRelaxInputSet;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
@@ -44,10 +46,12 @@ public final class DftActivitiesImpl implements DftActivities {
   private static final long POLL_MILLIS = 1000;
 
   private final Path workRoot;
-  private final CorrectionPlan plan = CorrectionPlan.standard();
 
   /** The local executor of this process, created on first use with the campaign's parallelism. */
   private LocalExecutor local;
+
+  /** The Slurm executor of this process (sbatch and friends on this machine's PATH). */
+  private SlurmExecutor slurm;
 
   public DftActivitiesImpl(Path workRoot) {
     this.workRoot = workRoot;
@@ -206,6 +210,7 @@ public final class DftActivitiesImpl implements DftActivities {
     }
     DftJobState state = DftJobState.fromJson(job.settingsJson());
     DftStructure structure = DftJobState.structureFromJson(job.structureJson());
+    CorrectionPlan plan = inputSet.correctionPlan();
     Correction c =
         status.state() == JobStatus.State.CANCELLED
             ? Correction.giveUp("job " + key + " was cancelled")
@@ -293,6 +298,7 @@ public final class DftActivitiesImpl implements DftActivities {
   private static InputSet inputSet(String name) {
     return switch (name) {
       case QePbeRelaxInputSet.NAME -> new QePbeRelaxInputSet();
+      case VaspMpRelaxInputSet.NAME -> new VaspMpRelaxInputSet();
       default ->
           throw ApplicationFailure.newNonRetryableFailure(
               "unknown DFT input set '" + name + "'", FailureTypes.INVALID_DFT_SETTINGS);
@@ -307,6 +313,19 @@ public final class DftActivitiesImpl implements DftActivities {
         local = new LocalExecutor(workRoot.resolve(".local-executor"), parallel);
       }
       return local;
+    }
+    if (kind.equals("slurm")) {
+      if (slurm == null) {
+        // MATSCREEN_SLURM_CONF points the client tools at a cluster's slurm.conf (tests use it);
+        // otherwise the system's default applies.
+        String conf = System.getenv("MATSCREEN_SLURM_CONF");
+        slurm =
+            new SlurmExecutor(
+                workRoot.resolve(".slurm-executor"),
+                conf == null || conf.isBlank() ? null : Path.of(conf),
+                Map.of());
+      }
+      return slurm;
     }
     throw ApplicationFailure.newNonRetryableFailure(
         "DFT executor '" + kind + "' is not available in this worker",
