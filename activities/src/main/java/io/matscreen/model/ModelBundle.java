@@ -34,7 +34,7 @@ public final class ModelBundle {
 
   static final String MODEL_JSON = "model.json";
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final int INFERENCE_BATCH = 2048;
+  private static final int INFERENCE_BATCH = 4096;
 
   private final ModelMetadata metadata;
   private final List<SameDiff> members;

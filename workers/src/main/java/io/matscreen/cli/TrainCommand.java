@@ -100,8 +100,9 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CliLogging.quietNd4j();
     ComputeThreads.limit(threads);
+    // originalArgs() holds the whole command line from the subcommand name on.
     String command =
-        "matscreen train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        "matscreen " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     TrainingOptions options =
         new TrainingOptions(
             data,
@@ -124,8 +125,7 @@ public final class TrainCommand implements Callable<Integer> {
             command);
     try {
       ModelMetadata meta = new Trainer(options, System.err).train();
-      Object test = meta.metrics().get("heldOutTest");
-      System.out.println(ModelMetadataPrinter.summary(meta) + (test == null ? "" : ""));
+      System.out.println(ModelMetadataPrinter.summary(meta));
       return ExitCodes.OK;
     } catch (IllegalArgumentException e) {
       System.err.println("matscreen train: " + e.getMessage());

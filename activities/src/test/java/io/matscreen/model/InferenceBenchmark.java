@@ -1,0 +1,63 @@
+package io.matscreen.model;
+
+import io.matscreen.structure.Composition;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Inference throughput of the shipped composition ensemble, in compositions per second, including
+ * featurisation. Uses the formulas of ../shared/data/mp-formation-train.csv when present, else
+ * synthetic ones. Arguments: [threads (default 1)] [count (default 20000)].
+ */
+public final class InferenceBenchmark {
+  private InferenceBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+    int count = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+    ComputeThreads.limit(threads);
+    List<Composition> comps = new ArrayList<>();
+    Path data = findShared("data/mp-formation-train.csv");
+    if (data != null) {
+      for (String line : Files.readAllLines(data).subList(1, count + 1)) {
+        comps.add(Composition.parse(line.split(",")[1]));
+      }
+    } else {
+      comps.addAll(SyntheticData.compositions(SyntheticData.LIGHT, count, 1));
+    }
+    long t0 = System.nanoTime();
+    ModelBundle model = ModelBundle.loadDefault();
+    double loadSeconds = (System.nanoTime() - t0) / 1e9;
+    model.predictCompositions(comps.subList(0, Math.min(2000, comps.size()))); // warm-up
+    int rounds = 3;
+    double best = Double.MAX_VALUE;
+    for (int r = 0; r < rounds; r++) {
+      long t = System.nanoTime();
+      model.predictCompositions(comps);
+      best = Math.min(best, (System.nanoTime() - t) / 1e9);
+    }
+    System.out.printf(
+        "model %s: %d members, network %s%n",
+        model.name(), model.ensembleSize(), model.metadata().network());
+    System.out.printf(
+        "load %.2f s; %d compositions from %s%n",
+        loadSeconds, comps.size(), data != null ? data : "synthetic");
+    System.out.printf(
+        "threads %d: best of %d rounds %.3f s -> %.0f compositions/s%n",
+        threads, rounds, best, comps.size() / best);
+  }
+
+  private static Path findShared(String relative) {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null) {
+      Path c = p.resolve("shared").resolve(relative);
+      if (Files.exists(c)) {
+        return c;
+      }
+      p = p.getParent();
+    }
+    return null;
+  }
+}

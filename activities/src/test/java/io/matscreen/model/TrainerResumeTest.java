@@ -1,0 +1,90 @@
+package io.matscreen.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerResumeTest {
+  @TempDir Path dir;
+
+  /** Simulates a crash: the progress stream throws once the trainer reports the given line. */
+  private static final class CrashingLog extends OutputStream {
+    private final StringBuilder seen = new StringBuilder();
+    private final String crashOn;
+
+    CrashingLog(String crashOn) {
+      this.crashOn = crashOn;
+    }
+
+    @Override
+    public void write(int b) {
+      seen.append((char) b);
+      if (b == '\n' && seen.toString().contains(crashOn)) {
+        throw new IllegalStateException("simulated crash");
+      }
+    }
+  }
+
+  @Test
+  void interruptedRunResumesFromItsCheckpoints() throws Exception {
+    ComputeThreads.limit(1);
+    Path csv =
+        SyntheticData.writeCsv(
+            dir.resolve("data.csv"), SyntheticData.compositions(SyntheticData.LIGHT, 120, 3));
+    Path out = dir.resolve("bundle");
+    TrainingOptions o = TinyTraining.options(csv, "composition", "roost", out, 2, 3);
+    // The epoch line is printed after that epoch's checkpoint is written.
+    PrintStream crashing = new PrintStream(new CrashingLog("member 2/2 epoch 1/3"), true);
+    assertThatThrownBy(() -> new Trainer(o, crashing).train()).hasMessage("simulated crash");
+    assertThat(out.resolve("model.json")).doesNotExist();
+    assertThat(out.resolve("checkpoints/member-0.progress.json")).exists();
+
+    // Without --resume the half-finished run is protected.
+    assertThatThrownBy(
+            () -> new Trainer(o, new PrintStream(OutputStream.nullOutputStream())).train())
+        .isInstanceOf(BundleException.class)
+        .hasMessageContaining("pass --resume");
+
+    TrainingOptions resume =
+        new TrainingOptions(
+            o.data(),
+            o.inputKind(),
+            o.inputColumn(),
+            o.target(),
+            o.modelType(),
+            o.ensemble(),
+            o.out(),
+            o.epochs(),
+            o.seed(),
+            o.valFraction(),
+            o.testFraction(),
+            o.batchSize(),
+            o.learningRate(),
+            o.patience(),
+            true,
+            o.timeBudgetSeconds(),
+            o.shape(),
+            o.command());
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    ModelMetadata meta = new Trainer(resume, new PrintStream(log, true)).train();
+    String text = log.toString(StandardCharsets.UTF_8);
+    assertThat(text)
+        .contains("member 1/2: already trained")
+        .contains("member 2/2: resuming after epoch 1");
+    assertThat(text).doesNotContain("member 2/2 epoch 1/3").contains("member 2/2 epoch 3/3");
+    assertThat(meta.members()).hasSize(2);
+    assertThat(meta.members().get(0).epochs()).isEqualTo(3);
+    assertThat(meta.members().get(1).epochs()).isEqualTo(3);
+    assertThat(out.resolve("checkpoints")).doesNotExist();
+    assertThat(Files.exists(out.resolve("model.json"))).isTrue();
+    assertThat(ModelBundle.load(out).ensembleSize()).isEqualTo(2);
+  }
+}
