@@ -11,6 +11,8 @@ Outputs (under activities/src/test/resources/io/matscreen/hull/):
   duplicates, polymorphs, far-above-hull entries, positive formation energies) with pymatgen's
   e_above_hull, decomposition and phase-separation energy for every entry, plus extra query
   points (including subsystem compositions and points below the hull).
+* hull-mp2020.json: pymatgen's MP2020 corrections (eV per formula unit) for composition-only
+  entries, GGA or GGA+U, including the mixing-scheme refusals.
 * hull-mp-reference.csv: pymatgen's RESULTS ONLY for Materials Project chemical systems built
   from the shared training CSV (elements added at 0 eV/atom formation energy), keyed by task_id.
   The shared rows themselves are not written; the Java test re-reads them from ../shared.
@@ -251,8 +253,67 @@ def mp_reference(csv_path):
     return out_rows
 
 
+def mp2020_cases():
+    """pymatgen's MaterialsProject2020Compatibility.get_adjustments on composition-only entries."""
+    from pymatgen.entries.compatibility import CompatibilityError, MaterialsProject2020Compatibility
+    from pymatgen.entries.computed_entries import ComputedEntry
+    from pymatgen.io.vasp.sets import MPRelaxSet
+
+    compat = MaterialsProject2020Compatibility()
+    potcars = MPRelaxSet.CONFIG["POTCAR"]
+    u_values = MPRelaxSet.CONFIG["INCAR"]["LDAUU"]
+    cases = [
+        ("Fe2O3", True, None), ("Fe2O3", False, None), ("FeO", True, None), ("Li2O2", False, None),
+        ("Na2O2", False, None), ("KO2", False, None), ("LiO3", False, None), ("Li2O", False, None),
+        ("LiFePO4", True, None), ("LiMn2O4", True, None), ("LiCoO2", True, None), ("NiO", True, None),
+        ("MoO3", True, None), ("WO3", True, None), ("V2O5", True, None), ("CrF3", True, None),
+        ("FeF3", True, None), ("NaCl", False, None), ("KBr", False, None), ("CsI", False, None),
+        ("Si3N4", False, None), ("FeN", False, None), ("FeS2", False, None), ("Li2SO4", False, None),
+        ("LiH", False, None), ("Mg2Si", False, None), ("ZnSe", False, None), ("InSb", False, None),
+        ("CdTe", False, None), ("SiO2", False, None), ("NF3", False, None), ("LiNO3", False, None),
+        ("Fe", False, None), ("O2", False, None), ("FeS", False, None), ("Fe3C", False, None),
+        ("Ca2NCl", False, {"Ca": 2, "N": -3, "Cl": -1}), ("Ca2NCl", False, None),
+        ("Mn3N2", False, None), ("LiFeO2", False, None),
+    ]
+    out = []
+    for formula, plus_u, oxi in cases:
+        comp = Composition(formula)
+        params = {
+            "run_type": "GGA+U" if plus_u else "GGA",
+            "potcar_symbols": ["PBE " + potcars[el.symbol] for el in comp.elements],
+            "hubbards": {},
+        }
+        if plus_u:
+            anion = sorted(comp.elements, key=lambda e: e.X)[-1].symbol
+            params["hubbards"] = {
+                el.symbol: u_values[anion][el.symbol] for el in comp.elements if el.symbol in u_values.get(anion, {})
+            }
+        entry = ComputedEntry(comp, -5.0 * comp.num_atoms, parameters=params,
+                              data={"oxidation_states": dict(oxi) if oxi else {}})
+        rec = {"formula": formula, "hubbard_u": plus_u, "oxidation_states": oxi}
+        try:
+            adjustments = compat.get_adjustments(entry)
+            rec["correction_ev"] = float(sum(a.value for a in adjustments))
+            rec["adjustments"] = sorted(a.name for a in adjustments)
+        except CompatibilityError as e:
+            rec["error"] = str(e)
+        out.append(rec)
+    return out
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, "hull-mp2020.json"), "w") as f:
+        json.dump(
+            {
+                "generator": "activities/src/test/python/make_hull_fixtures.py, pymatgen 2022.11 "
+                "MaterialsProject2020Compatibility().get_adjustments on ComputedEntry without "
+                "structure; correction_ev is per formula unit as written",
+                "cases": mp2020_cases(),
+            },
+            f,
+            indent=1,
+        )
     with open(os.path.join(OUT, "hull-handmade.json"), "w") as f:
         json.dump(
             {

@@ -12,7 +12,7 @@ public record EnergyFingerprint(
 
   /** Materials Project GGA/GGA+U (VASP, PBE PAW) energies with the MP2020 corrections applied. */
   public static final EnergyFingerprint MP_GGA_MP2020 =
-      of("VASP", "PBE/PBE+U", "PAW_PBE (MP)", "MP2020");
+      of("VASP", "PBE/PBE+U", "PAW_PBE (MP)", Mp2020Compatibility.SCHEME);
 
   /** Materials Project GGA/GGA+U (VASP, PBE PAW) energies as computed, before any correction. */
   public static final EnergyFingerprint MP_GGA_UNCORRECTED =

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class LowerHullFacets {
   /** Gift wrapping stops (and queries use the linear program) beyond this many facets. */
-  static final int MAX_FACETS = 200_000;
+  static final int MAX_FACETS = 50_000;
 
   private static final double SIDE_TOLERANCE = 1e-12;
 

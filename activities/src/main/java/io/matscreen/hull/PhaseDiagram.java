@@ -192,7 +192,7 @@ public final class PhaseDiagram {
     stableFormulas = new String[stable.size()];
     stableElementCounts = new int[stable.size()];
     for (int i = 0; i < stable.size(); i++) {
-      stableFormulas[i] = stable.get(i).composition().reducedFormula();
+      stableFormulas[i] = ReducedFormula.of(stable.get(i).composition());
       stableElementCounts[i] = stable.get(i).composition().numElements();
     }
   }
@@ -459,7 +459,7 @@ public final class PhaseDiagram {
     HullEntry e = comparable(entry);
     if (stableSet.contains(e)) {
       double ef = e.energyPerAtom() - referenceEnergy(fractionsOf(e.composition()));
-      return new HullPoint(0.0, ef, Map.of(e.composition().reducedFormula(), 1.0));
+      return new HullPoint(0.0, ef, Map.of(ReducedFormula.of(e.composition()), 1.0));
     }
     return eAboveHull(e.composition(), e.energyPerAtom());
   }
@@ -498,7 +498,7 @@ public final class PhaseDiagram {
     int[] counts = new int[candidates.size()];
     for (int i = 0; i < s.basis.length; i++) {
       Composition c = candidates.get(s.basis[i]).composition();
-      formulas[s.basis[i]] = c.reducedFormula();
+      formulas[s.basis[i]] = ReducedFormula.of(c);
       counts[s.basis[i]] = c.numElements();
     }
     double ef = e.energyPerAtom() - referenceEnergy(x);

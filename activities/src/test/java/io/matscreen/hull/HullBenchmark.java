@@ -113,6 +113,13 @@ public final class HullBenchmark {
         pmgSeconds += p[2];
       }
     }
+    double javaMean = 0;
+    double pmgMean = 0;
+    for (Figures f : java) {
+      javaMean += f.queriesPerSecond() / java.size();
+      double[] p = pymatgen.get(f.system());
+      pmgMean += p == null ? Double.NaN : p[1] / p[2] / java.size();
+    }
     double javaRate = totalQueries / javaSeconds;
     double pmgRate = pmgQueries / pmgSeconds;
     System.out.println();
@@ -123,6 +130,12 @@ public final class HullBenchmark {
         javaRate,
         pmgRate,
         javaRate / pmgRate);
+    System.out.printf(
+        Locale.ROOT,
+        "mean of the per-system rates: matscreen %.0f queries/s, pymatgen %.0f queries/s, ratio %.0fx%n",
+        javaMean,
+        pmgMean,
+        javaMean / pmgMean);
     Figures big =
         java.stream().filter(f -> f.system().equals("Co-Li-Mn-Ni-O")).findFirst().orElseThrow();
     System.out.printf(

@@ -39,7 +39,10 @@ class PhaseDiagramPymatgenTest {
     return in;
   }
 
-  /** Decomposition keyed by our reduced formula, whatever formula spelling the source used. */
+  /**
+   * Decomposition keyed by one spelling of the reduced formula: pymatgen writes polyanions in
+   * brackets ("Fe(PO3)2"), we do not ("FeP2O6"); both sides are parsed and rewritten alike.
+   */
   static Map<String, Double> normalise(Map<String, Double> decomposition) {
     Map<String, Double> out = new TreeMap<>();
     decomposition.forEach(

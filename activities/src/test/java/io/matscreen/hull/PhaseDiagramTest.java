@@ -192,7 +192,7 @@ class PhaseDiagramTest {
       for (Map.Entry<String, Double> d : p.decomposition().entrySet()) {
         HullEntry phase =
             pd.stableEntries().stream()
-                .filter(s -> s.composition().reducedFormula().equals(d.getKey()))
+                .filter(s -> ReducedFormula.of(s.composition()).equals(d.getKey()))
                 .findFirst()
                 .orElseThrow();
         phase
