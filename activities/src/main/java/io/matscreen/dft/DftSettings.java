@@ -39,7 +39,8 @@ public final class DftSettings {
           "account",
           "qos",
           "modules",
-          "max_corrections");
+          "max_corrections",
+          "array_parallelism");
 
   /** Whether the setting is present. */
   public boolean has(String key) {

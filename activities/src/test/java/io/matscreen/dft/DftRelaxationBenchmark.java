@@ -26,19 +26,30 @@ public final class DftRelaxationBenchmark {
     cells.put("Ge", QeTestSupport.zincblende("Ge", "Ge", 5.70));
     cells.put("GeC", QeTestSupport.zincblende("Ge", "C", 4.60));
     cells.put("SiGe", QeTestSupport.zincblende("Si", "Ge", 5.55));
+    // Arguments: cell names to run (default all) and KEY=VALUE settings (e.g. kpoint_density=2.0).
+    Map<String, String> settings = new LinkedHashMap<>();
+    java.util.List<String> only = new java.util.ArrayList<>();
+    for (String a : args) {
+      if (a.contains("=")) {
+        settings.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+      } else {
+        only.add(a);
+      }
+    }
+    System.out.println("settings: " + settings);
     Path root = Files.createTempDirectory("dft-bench");
     QePbeRelaxInputSet qe = new QePbeRelaxInputSet();
     System.out.printf(
         "load average before: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
     try (LocalExecutor ex = new LocalExecutor(root.resolve("state"), 1)) {
       for (var e : cells.entrySet()) {
-        if (args.length > 0 && !java.util.Arrays.asList(args).contains(e.getKey())) {
+        if (!only.isEmpty() && !only.contains(e.getKey())) {
           continue;
         }
         long t0 = System.nanoTime();
         DftResult r =
             DftRelaxation.run(
-                qe, e.getValue(), root.resolve(e.getKey()), Map.of(), ex, Duration.ofMillis(100));
+                qe, e.getValue(), root.resolve(e.getKey()), settings, ex, Duration.ofMillis(100));
         double wall = (System.nanoTime() - t0) / 1e9;
         String out = Files.readString(root.resolve(e.getKey()).resolve("a1/job.out"));
         Matcher m = Pattern.compile("PWSCF\\s+:\\s+(\\S+)s CPU").matcher(out);

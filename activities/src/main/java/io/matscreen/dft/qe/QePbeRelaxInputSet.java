@@ -35,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * density), {@code calculation} (vc-relax, relax, scf), {@code cell_dofree}, {@code smearing},
  * {@code degauss} (Ry), {@code occupations}, {@code mixing_beta}, {@code electron_maxstep}, {@code
  * diagonalization}, {@code conv_thr} (Ry), {@code nstep}, {@code forc_conv_thr} (Ry/bohr), {@code
- * etot_conv_thr} (Ry), {@code press_conv_thr} (kbar), {@code max_seconds}, {@code spin}.
+ * etot_conv_thr} (Ry), {@code press_conv_thr} (kbar), {@code max_seconds}, {@code spin}, {@code
+ * pw_command} (default pw.x), {@code launcher} (e.g. "srun", prepended to the command).
  */
 public final class QePbeRelaxInputSet implements InputSet {
   /** Registry name. */
@@ -76,7 +77,8 @@ public final class QePbeRelaxInputSet implements InputSet {
           "press_conv_thr",
           "max_seconds",
           "spin",
-          "pw_command");
+          "pw_command",
+          "launcher");
 
   private static final Set<String> CELL_DOFREE =
       Set.of(
@@ -129,7 +131,21 @@ public final class QePbeRelaxInputSet implements InputSet {
       throw new DftInputException(
           NAME + ": pw_command '" + pw + "' is not a plain executable path");
     }
-    return List.of(exe, "-in", INPUT_FILE);
+    List<String> argv = new ArrayList<>();
+    String launcher = settings == null ? null : settings.get("launcher");
+    if (launcher != null && !launcher.isBlank()) {
+      // e.g. "srun" or "mpirun -np 4": plain tokens only, they are passed as separate arguments.
+      for (String t : launcher.trim().split("\\s+")) {
+        if (!t.matches("[A-Za-z0-9_./+=:-]+")) {
+          throw new DftInputException(NAME + ": launcher token '" + t + "' is not allowed");
+        }
+        argv.add(t);
+      }
+    }
+    argv.add(exe);
+    argv.add("-in");
+    argv.add(INPUT_FILE);
+    return List.copyOf(argv);
   }
 
   @Override

@@ -150,8 +150,9 @@ public class SlurmExecutor implements DftExecutor {
                 + " in walltime, cpus, memory or settings; submit it separately");
       }
     }
-    Optional<Properties> arrayRec = readRecord(arrayKey);
-    if (arrayRec.isPresent()) {
+    // An array record whose sbatch never reached the scheduler (worker died before it) may be
+    // reused; one that did reach it belongs to other jobs.
+    if (readRecord(arrayKey).isPresent() && arrayId(arrayKey).isPresent()) {
       throw new DftExecutorException(
           "array " + arrayKey + " was already submitted with other jobs; use a new array key");
     }

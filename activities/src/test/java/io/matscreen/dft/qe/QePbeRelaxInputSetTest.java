@@ -120,6 +120,16 @@ class QePbeRelaxInputSetTest {
   }
 
   @Test
+  void commandWithLauncher() {
+    assertThat(qe.command(Map.of())).containsExactly("pw.x", "-in", "pw.in");
+    assertThat(qe.command(Map.of("launcher", "mpirun -np 4", "pw_command", "/opt/qe/bin/pw.x")))
+        .containsExactly("mpirun", "-np", "4", "/opt/qe/bin/pw.x", "-in", "pw.in");
+    assertThatThrownBy(() -> qe.command(Map.of("launcher", "srun; rm -rf ~")))
+        .isInstanceOf(DftInputException.class)
+        .hasMessageContaining("launcher");
+  }
+
+  @Test
   void settingsOverrideDefaults() {
     DftStructure si = QeTestSupport.zincblende("Si", "Si", 5.47);
     String in =

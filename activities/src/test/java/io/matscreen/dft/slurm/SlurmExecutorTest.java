@@ -126,6 +126,57 @@ class SlurmExecutorTest {
   }
 
   @Test
+  void arraySubmissionSurvivesWorkerDeathBeforeAndAfterSbatch() throws Exception {
+    Path state = tmp.resolve("state");
+    List<DftJobSpec> specs = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      specs.add(spec("arrc-" + run + "-" + i, "echo ok"));
+    }
+    String arrayKey = "arrc-" + run;
+    // 1. The worker dies before sbatch reaches the scheduler: the next worker submits the array.
+    SlurmCommands failingSbatch =
+        new SlurmCommands(SlurmClusterExtension.slurmConf()) {
+          @Override
+          public Result run(List<String> argv) {
+            if (argv.get(0).equals("sbatch")) {
+              throw new IllegalStateException("worker killed before sbatch");
+            }
+            return super.run(argv);
+          }
+        };
+    SlurmExecutor dyingEarly = new SlurmExecutor(state, failingSbatch, Map.of());
+    assertThatThrownBy(() -> dyingEarly.submitArray(arrayKey, specs))
+        .hasMessageContaining("before sbatch");
+    assertThat(jobsNamed(arrayKey)).isZero();
+    // 2. The next worker dies right after sbatch returned.
+    SlurmExecutor dyingLate =
+        new SlurmExecutor(state, SlurmClusterExtension.slurmConf(), Map.of()) {
+          @Override
+          protected void afterSbatch(String key, String schedulerId) {
+            throw new IllegalStateException("worker killed after sbatch " + schedulerId);
+          }
+        };
+    assertThatThrownBy(() -> dyingLate.submitArray(arrayKey, specs))
+        .hasMessageContaining("after sbatch");
+    // 3. A third worker finds the array by name and returns its tasks; still one array.
+    List<JobHandle> hs = executor(state).submitArray(arrayKey, specs);
+    String base = hs.get(0).schedulerId().split("_")[0];
+    assertThat(hs).extracting(JobHandle::schedulerId).containsExactly(base + "_0", base + "_1");
+    assertThat(
+            new SlurmCommands(SlurmClusterExtension.slurmConf())
+                .run(List.of("squeue", "-h", "-t", "all", "-n", arrayKey, "-o", "%F"))
+                .stdout()
+                .lines()
+                .distinct()
+                .count())
+        .isEqualTo(1);
+    for (JobHandle h : hs) {
+      assertThat(DftRelaxation.await(executor(state), h, Duration.ofMillis(100)).state())
+          .isEqualTo(State.COMPLETED);
+    }
+  }
+
+  @Test
   void injectionAttemptsAreRefusedOrQuoted() throws Exception {
     Path marker = tmp.resolve("pwned");
     assertThatThrownBy(
