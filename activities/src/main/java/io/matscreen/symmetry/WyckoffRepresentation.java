@@ -73,16 +73,16 @@ public final class WyckoffRepresentation {
    */
   public static WyckoffRepresentation of(
       Structure s, double symprecAngstrom, double angleToleranceDeg) {
-    for (Site site : s.sites()) {
-      if (!site.isOrdered()) {
-        throw new IllegalArgumentException(
-            "a Wyckoff representation needs an ordered structure; site "
-                + site.label()
-                + " is "
-                + site.speciesString());
-      }
-    }
-    SymmetryDataset dataset = SpglibSymmetry.analyze(s, symprecAngstrom, angleToleranceDeg);
+    requireOrdered(s);
+    return of(s, SpglibSymmetry.analyze(s, symprecAngstrom, angleToleranceDeg));
+  }
+
+  /**
+   * The representation of an ordered structure from a dataset already computed for it, with the
+   * same retry on spglib's refined cell as {@link #of(Structure, double, double)}.
+   */
+  public static WyckoffRepresentation of(Structure s, SymmetryDataset dataset) {
+    requireOrdered(s);
     WyckoffRepresentation w = fromDataset(s, dataset);
     if (!w.valid) {
       SymmetryDataset refined = SpglibSymmetry.analyze(dataset.standardizedCell(), 1e-5, -1);
@@ -92,6 +92,18 @@ public final class WyckoffRepresentation {
       }
     }
     return w;
+  }
+
+  private static void requireOrdered(Structure s) {
+    for (Site site : s.sites()) {
+      if (!site.isOrdered()) {
+        throw new IllegalArgumentException(
+            "a Wyckoff representation needs an ordered structure; site "
+                + site.label()
+                + " is "
+                + site.speciesString());
+      }
+    }
   }
 
   /** The representation of an ordered structure from its symmetry dataset. */
