@@ -276,6 +276,28 @@ public final class WyckoffRepresentation {
     return chemicalSystem;
   }
 
+  /**
+   * The positions under every letter relabelling of equivalent settings (the identity first, no
+   * duplicates): the isopointal descriptions Wren uses to augment its training data.
+   */
+  public List<List<WyckoffPosition>> equivalentPositionSets() {
+    List<List<WyckoffPosition>> out = new ArrayList<>();
+    Set<List<WyckoffPosition>> seen = new HashSet<>();
+    for (Map<Character, Character> perm : WyckoffTables.relabellings(spacegroupNumber)) {
+      List<WyckoffPosition> relabelled = new ArrayList<>(positions.size());
+      for (WyckoffPosition p : positions) {
+        char c = p.letter().charAt(0);
+        String letter = String.valueOf(perm.getOrDefault(c, c));
+        relabelled.add(new WyckoffPosition(p.element(), letter, p.multiplicity()));
+      }
+      relabelled.sort(ORDER);
+      if (seen.add(relabelled)) {
+        out.add(List.copyOf(relabelled));
+      }
+    }
+    return out;
+  }
+
   /** Atom count per element in the conventional cell implied by the Wyckoff multiplicities. */
   public Map<String, Integer> conventionalCellCounts() {
     Map<String, Integer> out = new TreeMap<>();
