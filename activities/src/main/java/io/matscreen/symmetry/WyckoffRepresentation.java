@@ -277,6 +277,50 @@ public final class WyckoffRepresentation {
   }
 
   /**
+   * The representation of the same structure with elements replaced (old symbol to new; others
+   * stay), without calling spglib: substitution keeps the geometry and so the space group and the
+   * Wyckoff positions. Two elements may not end up as one, as that could raise the symmetry.
+   *
+   * @throws IllegalArgumentException for a symbol that is no element or a mapping that merges
+   *     elements
+   */
+  public WyckoffRepresentation substitute(Map<String, String> elementMap) {
+    Set<String> before = new TreeSet<>();
+    Set<String> after = new TreeSet<>();
+    List<WyckoffPosition> mapped = new ArrayList<>(positions.size());
+    for (WyckoffPosition p : positions) {
+      String to = elementMap.getOrDefault(p.element(), p.element());
+      if (!Element.isSymbol(to)) {
+        throw new IllegalArgumentException(
+            "cannot substitute " + p.element() + " by '" + to + "': not an element");
+      }
+      before.add(p.element());
+      after.add(to);
+      mapped.add(new WyckoffPosition(to, p.letter(), p.multiplicity()));
+    }
+    if (after.size() != before.size()) {
+      throw new IllegalArgumentException(
+          "substitution "
+              + elementMap
+              + " merges elements of "
+              + chemicalSystem
+              + "; analyse the structure instead");
+    }
+    mapped.sort(ORDER);
+    Map<String, Double> amounts = new LinkedHashMap<>();
+    for (WyckoffPosition p : mapped) {
+      amounts.merge(p.element(), (double) p.multiplicity(), Double::sum);
+    }
+    return new WyckoffRepresentation(
+        spacegroupNumber,
+        pearsonSymbol,
+        mapped,
+        prototypeFormula(Composition.of(amounts)),
+        String.join("-", after),
+        valid);
+  }
+
+  /**
    * The positions under every letter relabelling of equivalent settings (the identity first, no
    * duplicates): the isopointal descriptions Wren uses to augment its training data.
    */
