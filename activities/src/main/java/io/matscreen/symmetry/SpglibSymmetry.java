@@ -35,29 +35,40 @@ public final class SpglibSymmetry {
   /** Lazily loaded library, so that classes that merely mention symmetry load without spglib. */
   private static final class Holder {
     static final SpglibNative LIB;
-    static final Throwable FAILURE;
+    static final SpglibUnavailableException FAILURE;
 
     static {
       SpglibNative lib = null;
-      Throwable failure = null;
-      for (String name : LIBRARY_NAMES) {
-        try {
-          lib = Native.load(name, SpglibNative.class);
-          break;
-        } catch (UnsatisfiedLinkError e) {
-          if (failure == null) {
-            failure = e;
-          }
-        }
+      SpglibUnavailableException failure = null;
+      try {
+        lib = load(LIBRARY_NAMES);
+      } catch (SpglibUnavailableException e) {
+        failure = e;
       }
       LIB = lib;
-      FAILURE = lib == null ? failure : null;
+      FAILURE = failure;
     }
+  }
+
+  /** Loads the first of the named libraries that JNA finds, or says how to install spglib. */
+  static SpglibNative load(String... names) {
+    UnsatisfiedLinkError first = null;
+    for (String name : names) {
+      try {
+        return Native.load(name, SpglibNative.class);
+      } catch (UnsatisfiedLinkError e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    throw new SpglibUnavailableException(
+        INSTALL_HINT + " (tried " + String.join(", ", names) + ")", first);
   }
 
   static SpglibNative lib() {
     if (Holder.LIB == null) {
-      throw new SpglibUnavailableException(INSTALL_HINT, Holder.FAILURE);
+      throw Holder.FAILURE;
     }
     return Holder.LIB;
   }

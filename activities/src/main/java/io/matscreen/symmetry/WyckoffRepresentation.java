@@ -73,16 +73,16 @@ public final class WyckoffRepresentation {
    */
   public static WyckoffRepresentation of(
       Structure s, double symprecAngstrom, double angleToleranceDeg) {
-    for (Site site : s.sites()) {
-      if (!site.isOrdered()) {
-        throw new IllegalArgumentException(
-            "a Wyckoff representation needs an ordered structure; site "
-                + site.label()
-                + " is "
-                + site.speciesString());
-      }
-    }
-    SymmetryDataset dataset = SpglibSymmetry.analyze(s, symprecAngstrom, angleToleranceDeg);
+    requireOrdered(s);
+    return of(s, SpglibSymmetry.analyze(s, symprecAngstrom, angleToleranceDeg));
+  }
+
+  /**
+   * The representation of an ordered structure from a dataset already computed for it, with the
+   * same retry on spglib's refined cell as {@link #of(Structure, double, double)}.
+   */
+  public static WyckoffRepresentation of(Structure s, SymmetryDataset dataset) {
+    requireOrdered(s);
     WyckoffRepresentation w = fromDataset(s, dataset);
     if (!w.valid) {
       SymmetryDataset refined = SpglibSymmetry.analyze(dataset.standardizedCell(), 1e-5, -1);
@@ -92,6 +92,18 @@ public final class WyckoffRepresentation {
       }
     }
     return w;
+  }
+
+  private static void requireOrdered(Structure s) {
+    for (Site site : s.sites()) {
+      if (!site.isOrdered()) {
+        throw new IllegalArgumentException(
+            "a Wyckoff representation needs an ordered structure; site "
+                + site.label()
+                + " is "
+                + site.speciesString());
+      }
+    }
   }
 
   /** The representation of an ordered structure from its symmetry dataset. */
@@ -262,6 +274,72 @@ public final class WyckoffRepresentation {
   /** Chemical system, elements alphabetical joined by '-', e.g. "Cl-Na". */
   public String chemicalSystem() {
     return chemicalSystem;
+  }
+
+  /**
+   * The representation of the same structure with elements replaced (old symbol to new; others
+   * stay), without calling spglib: substitution keeps the geometry and so the space group and the
+   * Wyckoff positions. Two elements may not end up as one, as that could raise the symmetry.
+   *
+   * @throws IllegalArgumentException for a symbol that is no element or a mapping that merges
+   *     elements
+   */
+  public WyckoffRepresentation substitute(Map<String, String> elementMap) {
+    Set<String> before = new TreeSet<>();
+    Set<String> after = new TreeSet<>();
+    List<WyckoffPosition> mapped = new ArrayList<>(positions.size());
+    for (WyckoffPosition p : positions) {
+      String to = elementMap.getOrDefault(p.element(), p.element());
+      if (!Element.isSymbol(to)) {
+        throw new IllegalArgumentException(
+            "cannot substitute " + p.element() + " by '" + to + "': not an element");
+      }
+      before.add(p.element());
+      after.add(to);
+      mapped.add(new WyckoffPosition(to, p.letter(), p.multiplicity()));
+    }
+    if (after.size() != before.size()) {
+      throw new IllegalArgumentException(
+          "substitution "
+              + elementMap
+              + " merges elements of "
+              + chemicalSystem
+              + "; analyse the structure instead");
+    }
+    mapped.sort(ORDER);
+    Map<String, Double> amounts = new LinkedHashMap<>();
+    for (WyckoffPosition p : mapped) {
+      amounts.merge(p.element(), (double) p.multiplicity(), Double::sum);
+    }
+    return new WyckoffRepresentation(
+        spacegroupNumber,
+        pearsonSymbol,
+        mapped,
+        prototypeFormula(Composition.of(amounts)),
+        String.join("-", after),
+        valid);
+  }
+
+  /**
+   * The positions under every letter relabelling of equivalent settings (the identity first, no
+   * duplicates): the isopointal descriptions Wren uses to augment its training data.
+   */
+  public List<List<WyckoffPosition>> equivalentPositionSets() {
+    List<List<WyckoffPosition>> out = new ArrayList<>();
+    Set<List<WyckoffPosition>> seen = new HashSet<>();
+    for (Map<Character, Character> perm : WyckoffTables.relabellings(spacegroupNumber)) {
+      List<WyckoffPosition> relabelled = new ArrayList<>(positions.size());
+      for (WyckoffPosition p : positions) {
+        char c = p.letter().charAt(0);
+        String letter = String.valueOf(perm.getOrDefault(c, c));
+        relabelled.add(new WyckoffPosition(p.element(), letter, p.multiplicity()));
+      }
+      relabelled.sort(ORDER);
+      if (seen.add(relabelled)) {
+        out.add(List.copyOf(relabelled));
+      }
+    }
+    return out;
   }
 
   /** Atom count per element in the conventional cell implied by the Wyckoff multiplicities. */

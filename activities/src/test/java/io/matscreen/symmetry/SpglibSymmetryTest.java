@@ -112,6 +112,17 @@ class SpglibSymmetryTest {
   }
 
   @Test
+  void aMissingLibrarySaysHowToInstallIt() {
+    assertThatThrownBy(() -> SpglibSymmetry.load("matscreen-no-such-library"))
+        .isInstanceOf(SpglibUnavailableException.class)
+        .hasMessageContaining("apt-get install libsymspg1")
+        .hasMessageContaining("conda-forge spglib")
+        .hasMessageContaining("-Djna.library.path")
+        .hasMessageContaining("matscreen-no-such-library");
+    assertThat(SpglibSymmetry.isAvailable()).isTrue();
+  }
+
+  @Test
   void operationsPrintAsXyz() {
     List<SymmetryOperation> ops = SpglibSymmetry.operationsOfHallNumber(523);
     assertThat(ops.get(0).toXyz()).isEqualTo("x,y,z");

@@ -100,6 +100,44 @@ class WyckoffRepresentationTest {
   }
 
   @Test
+  void equivalentSettingsSwapTheRockSaltSites() {
+    WyckoffRepresentation w = WyckoffRepresentation.parse("AB_cF8_225_a_b:Cl-Na");
+    // Fm-3m: the shift (1/2,1/2,1/2) exchanges 4a and 4b (and 48h with 48i); nothing else
+    assertThat(w.equivalentPositionSets())
+        .containsExactly(
+            List.of(new WyckoffPosition("Cl", "a", 4), new WyckoffPosition("Na", "b", 4)),
+            List.of(new WyckoffPosition("Cl", "b", 4), new WyckoffPosition("Na", "a", 4)));
+    // Pmmm has 48 relabellings (8 origin shifts x 6 axis permutations); a general position (A)
+    // is fixed by all of them
+    assertThat(WyckoffTables.relabellings(47)).hasSize(48);
+    assertThat(WyckoffRepresentation.parse("A_oP8_47_A:Cu").equivalentPositionSets()).hasSize(1);
+  }
+
+  @Test
+  void substitutionOfTheRepresentationMatchesAnalysisOfTheSubstitutedStructure() throws Exception {
+    // a cyclic swap of the TAATA elements changes alphabetical order, so the label must be rebuilt
+    java.util.Map<String, String> swap =
+        java.util.Map.of("Hf", "Zr", "Zr", "Ti", "Ti", "Hf", "Zn", "Mg", "N", "P");
+    for (TaataFixtures.Row row : TaataFixtures.rows()) {
+      Structure s = PymatgenJson.fromTree(row.structure(), row.materialId());
+      String fromLabel =
+          WyckoffRepresentation.parse(row.protostructure()).substitute(swap).protostructureLabel();
+      String fromStructure = WyckoffRepresentation.of(s.substitute(swap)).protostructureLabel();
+      assertThat(fromLabel).as(row.protostructure()).isEqualTo(fromStructure);
+    }
+    assertThat(
+            WyckoffRepresentation.parse("AB_cF8_225_a_b:Cl-Na")
+                .substitute(java.util.Map.of("Na", "K"))
+                .protostructureLabel())
+        .isEqualTo("AB_cF8_225_a_b:Cl-K");
+    assertThatThrownBy(
+            () ->
+                WyckoffRepresentation.parse("AB_cF8_225_a_b:Cl-Na")
+                    .substitute(java.util.Map.of("Na", "Cl")))
+        .hasMessageContaining("merges");
+  }
+
+  @Test
   void badLabelsAreRefusedWithTheReason() {
     assertThatThrownBy(() -> WyckoffRepresentation.parse("AB_cF8_225_a_b"))
         .hasMessageContaining("':'");

@@ -169,7 +169,7 @@ public final class StructureCommand implements Callable<Integer> {
       o.put("spacegroup_number", d.spacegroupNumber());
       o.put("spacegroup_symbol", d.internationalSymbol());
       if (s.isOrdered()) {
-        WyckoffRepresentation w = WyckoffRepresentation.of(s, symprecAngstrom, angleToleranceDeg);
+        WyckoffRepresentation w = WyckoffRepresentation.of(s, d);
         ArrayNode list = o.putArray("wyckoff");
         for (WyckoffPosition p : w.positions()) {
           list.addObject()
