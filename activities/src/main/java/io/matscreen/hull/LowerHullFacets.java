@@ -65,6 +65,7 @@ final class LowerHullFacets {
       return null;
     }
     double[] mu = new double[n];
+    double[] height = new double[m];
     while (!queue.isEmpty()) {
       int f = queue.poll();
       int[] v = facetVertices.get(f);
@@ -76,23 +77,28 @@ final class LowerHullFacets {
         neighbourList.add(null);
       }
       neighbourList.set(f, across);
+      // Height of every point above this facet's plane, once per facet (0 for its vertices).
+      for (int q = 0; q < m; q++) {
+        int off = q * n;
+        double plane = 0;
+        for (int k = 0; k < n; k++) {
+          plane += mu[k] * program.fractions[off + k];
+        }
+        height[q] = program.energies[q] - plane;
+      }
       for (int i = 0; i < n; i++) {
         // ν = row i of the inverse: 0 on the ridge's vertices, 1 on the dropped vertex.
         int best = -1;
         double bestRatio = Double.NEGATIVE_INFINITY;
+        int row = i * n;
         for (int q = 0; q < m; q++) {
-          if (contains(v, q)) {
-            continue;
-          }
           int off = q * n;
           double side = 0;
-          double plane = 0;
           for (int k = 0; k < n; k++) {
-            side += inv[i * n + k] * program.fractions[off + k];
-            plane += mu[k] * program.fractions[off + k];
+            side += inv[row + k] * program.fractions[off + k];
           }
-          if (side < -SIDE_TOLERANCE) {
-            double ratio = (program.energies[q] - plane) / side;
+          if (side < -SIDE_TOLERANCE && !contains(v, q)) {
+            double ratio = height[q] / side;
             if (ratio > bestRatio) {
               bestRatio = ratio;
               best = q;

@@ -64,8 +64,23 @@ public final class PhaseDiagram {
   private final int[] stableElementCounts;
   private final HullLinearProgram vertexProgram;
 
-  /** Facets of the lower hull for fast queries; null when they could not be enumerated. */
-  private final LowerHullFacets facets;
+  /**
+   * Facets of the lower hull for fast queries, enumerated once the diagram has answered {@link
+   * #FACETS_AFTER_QUERIES} queries (a diagram queried a few times, as for one candidate of a rare
+   * chemical system, is cheaper with the program alone); null before, or if they could not be
+   * enumerated.
+   */
+  private volatile LowerHullFacets facets;
+
+  /** Whether facet enumeration has been done (successfully or not). */
+  private volatile boolean facetsTried;
+
+  /** Queries answered so far, until the facets are enumerated. */
+  private final java.util.concurrent.atomic.AtomicInteger queriesBeforeFacets =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Number of queries after which the facets are enumerated. */
+  static final int FACETS_AFTER_QUERIES = 32;
 
   private PhaseDiagram(
       List<String> elements,
@@ -185,7 +200,6 @@ public final class PhaseDiagram {
       }
     }
     vertexProgram = program(n, vf, ve);
-    facets = LowerHullFacets.enumerate(vertexProgram);
     // Identity, not equality: the "own stable entry" shortcut must not hash compositions.
     stableSet = Collections.newSetFromMap(new IdentityHashMap<>());
     stableSet.addAll(stable);
@@ -405,6 +419,12 @@ public final class PhaseDiagram {
 
   /** The hull at atom fractions x: from the facets when they answer cleanly, else the program. */
   private HullLinearProgram.Solution hullAt(double[] x) {
+    LowerHullFacets facets = this.facets;
+    if (facets == null
+        && !facetsTried
+        && queriesBeforeFacets.incrementAndGet() > FACETS_AFTER_QUERIES) {
+      facets = facets();
+    }
     if (facets != null) {
       int n = x.length;
       double[] lambda = new double[n];
@@ -432,12 +452,27 @@ public final class PhaseDiagram {
   /** Whether the facets answer a query at this composition without the program (for tests). */
   boolean answeredByFacets(Composition composition) {
     double[] x = fractionsOf(composition);
+    LowerHullFacets facets = facets();
     return facets != null && facets.locate(x, new double[x.length], BARYCENTRIC_TOLERANCE) >= 0;
   }
 
   /** Number of lower-hull facets enumerated for fast queries (0 if the program answers all). */
   int facetCount() {
+    LowerHullFacets facets = facets();
     return facets == null ? 0 : facets.count;
+  }
+
+  /** The facets, enumerated now if they have not been yet (once, whichever thread asks first). */
+  private LowerHullFacets facets() {
+    if (!facetsTried) {
+      synchronized (this) {
+        if (!facetsTried) {
+          facets = LowerHullFacets.enumerate(vertexProgram);
+          facetsTried = true;
+        }
+      }
+    }
+    return facets;
   }
 
   /**

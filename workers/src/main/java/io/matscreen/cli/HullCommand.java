@@ -129,7 +129,7 @@ public final class HullCommand implements Callable<Integer> {
       out.println(
           csvField(r.formula())
               + ","
-              + number(r.eFormPerAtom())
+              + exact(r.eFormPerAtom())
               + ","
               + number(p.eAboveHullEv())
               + ","
@@ -166,6 +166,18 @@ public final class HullCommand implements Callable<Integer> {
     s = s.replaceAll("0+$", "");
     if (s.endsWith(".")) {
       s = s.substring(0, s.length() - 1);
+    }
+    return s.equals("-0") ? "0" : s;
+  }
+
+  /** The input energy as read, without rounding (shortest round-trip decimal, no exponent). */
+  static String exact(double v) {
+    String s = java.math.BigDecimal.valueOf(v).toPlainString();
+    if (s.contains(".")) {
+      s = s.replaceAll("0+$", "");
+      if (s.endsWith(".")) {
+        s = s.substring(0, s.length() - 1);
+      }
     }
     return s.equals("-0") ? "0" : s;
   }
