@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Parses recorded pw.x 6.7 runs (made by this project: resources si-vcrelax, a Si vc-relax from a
  * compressed, distorted cell at 30/120 Ry and 3x3x3 k-points; si-scf-not-converged, the same input
- * with electron_maxstep = 2) and damaged copies of them. Reference values are the numbers pw.x
- * printed in job.out.
+ * with electron_maxstep = 2; si-nstep-reached, nstep = 2) and damaged copies of them. Reference
+ * values are the numbers pw.x printed in job.out.
  */
 class QeOutputParserTest {
   @TempDir Path tmp;
@@ -72,6 +72,26 @@ class QeOutputParserTest {
     // Nothing moved yet, so the last geometry is the input one (from pw.in).
     assertThat(r.structure().fractional().get(1))
         .containsExactly(new double[] {0.26, 0.25, 0.25}, within(1e-12));
+  }
+
+  @Test
+  void nstepReachedIsIonicNotConvergedWithTheLastGeometry() throws Exception {
+    // si-nstep-reached: same cell, 20/80 Ry, 2x2x2 k-points, nstep = 2; pw.x exits 3 after
+    // "The maximum number of steps has been reached."
+    DftResult r = parser.parse(copy("si-nstep-reached"));
+    assertThat(r.errorKind()).isEqualTo(DftErrorKind.IONIC_NOT_CONVERGED);
+    assertThat(r.successful()).isFalse();
+    assertThat(r.electronicConverged()).isTrue();
+    assertThat(r.ionicConverged()).isFalse();
+    assertThat(r.ionicSteps()).isEqualTo(2);
+    // last "!    total energy = -20.25132465 Ry"
+    assertThat(r.finalEnergyEv()).isCloseTo(-20.25132465 * QeOutputParser.EV_PER_RY, within(1e-6));
+    // The geometry pw.x would have continued from (last CELL_PARAMETERS / ATOMIC_POSITIONS
+    // printed).
+    assertThat(r.structure().latticeAngstrom()[0])
+        .containsExactly(new double[] {-0.012686937, 2.795102933, 2.795102933}, within(2e-6));
+    assertThat(r.structure().fractional().get(0))
+        .containsExactly(new double[] {0.0032617343, -0.0006539499, -0.0006539499}, within(1e-6));
   }
 
   @Test
