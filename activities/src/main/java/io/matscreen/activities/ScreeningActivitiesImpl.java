@@ -355,8 +355,20 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
         0,
         null,
         null,
-        DftJobState.initial(spec.getDft().getSettingsMap()).toJson(),
+        DftJobState.initial(dftSettings(spec)).toJson(),
         DftJobState.structureToJson(StructureCodec.toDft(s)));
+  }
+
+  /**
+   * The campaign's DFT settings; for Quantum ESPRESSO every cell of the chemical system gets the
+   * same plane-wave cutoffs, or references and candidates would not be comparable on one hull.
+   */
+  static Map<String, String> dftSettings(CampaignSpec spec) {
+    Map<String, String> settings = new java.util.TreeMap<>(spec.getDft().getSettingsMap());
+    if (spec.getDft().getInputSet().equals("qe-pbe-relax")) {
+      settings.putIfAbsent("cutoff_elements", String.join(",", spec.getElementsList()));
+    }
+    return settings;
   }
 
   @Override
