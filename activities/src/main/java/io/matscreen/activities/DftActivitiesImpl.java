@@ -25,15 +25,11 @@ import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * DFT-pool activities. A job's state lives in its store row, so any worker can pick it up: PENDING
@@ -138,7 +134,7 @@ public final class DftActivitiesImpl implements DftActivities {
               .find(key)
               .orElseGet(
                   () -> {
-                    prepare(dir);
+                    DftRelaxation.prepare(dir);
                     inputSet.write(structure, dir, state.settings());
                     return executor.submit(
                         DftRelaxation.spec(key, dir, inputSet, state.settings()));
@@ -353,20 +349,5 @@ public final class DftActivitiesImpl implements DftActivities {
   private static String safe(String s) {
     String t = s.replaceAll("[^A-Za-z0-9._-]", "_");
     return Character.isLetterOrDigit(t.charAt(0)) ? t : "j" + t;
-  }
-
-  private static void prepare(Path dir) {
-    try {
-      if (Files.exists(dir)) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(p);
-          }
-        }
-      }
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new DftInputException("cannot prepare job directory " + dir + ": " + e.getMessage(), e);
-    }
   }
 }

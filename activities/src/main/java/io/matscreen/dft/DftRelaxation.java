@@ -219,7 +219,7 @@ public final class DftRelaxation {
   }
 
   /** Clears a directory left behind by an attempt that was prepared but never submitted. */
-  private static void prepare(Path dir) {
+  public static void prepare(Path dir) {
     try {
       if (Files.exists(dir)) {
         try (Stream<Path> walk = Files.walk(dir)) {
