@@ -312,7 +312,7 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
     Set<String> chosenLabels = new HashSet<>(knownLabels);
     int batchSize = spec.getDft().getBatchSize() > 0 ? spec.getDft().getBatchSize() : 50;
     int chosen = 0;
-    for (HullRow h : store.hullResults(campaign, "predicted")) {
+    for (HullRow h : rankedForDft(spec, store.hullResults(campaign, "predicted"))) {
       if (chosen >= spec.getDft().getBudget()) {
         break;
       }
@@ -335,6 +335,31 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
     }
     out.addAllBatches(batches);
     return out.build();
+  }
+
+  /**
+   * Hull rows by acquisition value; ties (polymorphs of one composition under a composition-only
+   * model have the same prediction) go to the prototype listed first in the campaign file, then by
+   * id, so the order is reproducible and the user decides which structure types come first.
+   */
+  static List<HullRow> rankedForDft(CampaignSpec spec, List<HullRow> rows) {
+    List<String> prototypes = spec.getPrototypesList();
+    java.util.function.ToIntFunction<HullRow> prototypeRank =
+        h -> {
+          int colon = h.candidateId().indexOf(':');
+          int i = colon < 0 ? -1 : prototypes.indexOf(h.candidateId().substring(0, colon));
+          return i < 0 ? Integer.MAX_VALUE : i;
+        };
+    List<HullRow> sorted = new ArrayList<>(rows);
+    sorted.sort(
+        // Rounded to 1 micro-eV: batched float32 inference gives one composition values that
+        // differ in the last digits from shard to shard.
+        java.util.Comparator.comparingLong(
+                (HullRow h) ->
+                    Math.round(1e6 * (h.acquisition() == null ? h.eAboveHull() : h.acquisition())))
+            .thenComparingInt(prototypeRank)
+            .thenComparing(HullRow::candidateId));
+    return sorted;
   }
 
   private static DftJobRow dftJob(

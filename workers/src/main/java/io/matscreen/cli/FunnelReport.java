@@ -64,7 +64,11 @@ public final class FunnelReport {
         "  below hull    %,7d   %s%s%n",
         f.belowHull(),
         String.join(", ", stable),
-        "   → matscreen results " + spec.getName());
+        "   → matscreen results "
+            + spec.getName()
+            + (spec.getStore().equals(CampaignStore.DEFAULT_URL)
+                ? ""
+                : " --store " + spec.getStore()));
     if (progress != null) {
       out.println(
           "  stage "
