@@ -4,15 +4,12 @@ import io.matscreen.dft.DftExecutor;
 import io.matscreen.dft.DftExecutorException;
 import io.matscreen.dft.DftJobSpec;
 import io.matscreen.dft.JobHandle;
+import io.matscreen.dft.JobRecordFiles;
 import io.matscreen.dft.JobStatus;
 import io.matscreen.dft.JobStatus.State;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -402,17 +399,7 @@ public final class LocalExecutor implements DftExecutor, AutoCloseable {
   }
 
   private Optional<Properties> readRecord(String key) {
-    Path f = recordFile(key);
-    if (!Files.exists(f)) {
-      return Optional.empty();
-    }
-    Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(f)) {
-      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new DftExecutorException("cannot read job record " + f + ": " + e.getMessage(), e);
-    }
-    return Optional.of(p);
+    return JobRecordFiles.read(recordFile(key));
   }
 
   private List<Properties> allRecords() {
@@ -429,17 +416,6 @@ public final class LocalExecutor implements DftExecutor, AutoCloseable {
   }
 
   private void write(String key, Properties p) {
-    Path f = recordFile(key);
-    Path tmp = stateDir.resolve(key + ".job.tmp");
-    try (OutputStream out = Files.newOutputStream(tmp)) {
-      p.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), "matscreen local job");
-    } catch (IOException e) {
-      throw new DftExecutorException("cannot write job record " + f + ": " + e.getMessage(), e);
-    }
-    try {
-      Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new DftExecutorException("cannot write job record " + f + ": " + e.getMessage(), e);
-    }
+    JobRecordFiles.write(recordFile(key), p, "matscreen local job");
   }
 }

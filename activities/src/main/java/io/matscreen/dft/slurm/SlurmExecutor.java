@@ -6,17 +6,13 @@ import io.matscreen.dft.DftExecutor;
 import io.matscreen.dft.DftExecutorException;
 import io.matscreen.dft.DftJobSpec;
 import io.matscreen.dft.JobHandle;
+import io.matscreen.dft.JobRecordFiles;
 import io.matscreen.dft.JobStatus;
 import io.matscreen.dft.JobStatus.State;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -578,32 +574,11 @@ public class SlurmExecutor implements DftExecutor {
   }
 
   private Optional<Properties> readRecord(String key) {
-    Path f = recordFile(key);
-    if (!Files.exists(f)) {
-      return Optional.empty();
-    }
-    Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(f)) {
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new DftExecutorException("cannot read " + f + ": " + e.getMessage(), e);
-    }
-    return Optional.of(p);
+    return JobRecordFiles.read(recordFile(key));
   }
 
   private void writeRecord(String key, Properties p) {
     Objects.requireNonNull(key);
-    Path f = recordFile(key);
-    Path tmp = stateDir.resolve(key + ".slurm.tmp");
-    try (OutputStream out = Files.newOutputStream(tmp)) {
-      p.store(new OutputStreamWriter(out, StandardCharsets.UTF_8), "matscreen slurm job");
-    } catch (IOException e) {
-      throw new DftExecutorException("cannot write " + f + ": " + e.getMessage(), e);
-    }
-    try {
-      Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new DftExecutorException("cannot write " + f + ": " + e.getMessage(), e);
-    }
+    JobRecordFiles.write(recordFile(key), p, "matscreen slurm job");
   }
 }
