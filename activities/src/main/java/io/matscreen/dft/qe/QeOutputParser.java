@@ -1,5 +1,7 @@
 package io.matscreen.dft.qe;
 
+import static io.matscreen.dft.XmlElements.child;
+
 import io.matscreen.dft.DftErrorKind;
 import io.matscreen.dft.DftJobSpec;
 import io.matscreen.dft.DftOutputException;
@@ -19,7 +21,6 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -573,18 +574,6 @@ public final class QeOutputParser implements DftOutputParser {
       }
     }
     return x;
-  }
-
-  private static Element child(Element parent, String name) {
-    if (parent == null) {
-      return null;
-    }
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && e.getTagName().equals(name)) {
-        return e;
-      }
-    }
-    return null;
   }
 
   private static String text(Element e) {

@@ -1,5 +1,8 @@
 package io.matscreen.dft.vasp;
 
+import static io.matscreen.dft.XmlElements.child;
+import static io.matscreen.dft.XmlElements.children;
+
 import io.matscreen.dft.DftErrorKind;
 import io.matscreen.dft.DftJobSpec;
 import io.matscreen.dft.DftOutputException;
@@ -19,7 +22,6 @@ import java.util.zip.GZIPInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Reads a VASP job directory: vasprun.xml(.gz) for energies, forces, stress, structures and
@@ -472,30 +474,5 @@ public final class VaspOutputParser implements DftOutputParser {
   private static InputStream open(Path p) throws IOException {
     InputStream in = Files.newInputStream(p);
     return p.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
-  }
-
-  private static Element child(Element parent, String name) {
-    if (parent == null) {
-      return null;
-    }
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && e.getTagName().equals(name)) {
-        return e;
-      }
-    }
-    return null;
-  }
-
-  private static List<Element> children(Element parent, String name) {
-    List<Element> out = new ArrayList<>();
-    if (parent == null) {
-      return out;
-    }
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && e.getTagName().equals(name)) {
-        out.add(e);
-      }
-    }
-    return out;
   }
 }
