@@ -138,6 +138,9 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
       for (GeneratedStructure g : part) {
         Composition c = g.structure().composition();
         String json = StructureCodec.toJson(g.structure());
+        // Substitutions arrive labelled (their prototype went through spglib once); the featurise
+        // stage analyses only the rest.
+        WyckoffRepresentation w = g.representation();
         rows.add(
             new CandidateRow(
                 campaign,
@@ -148,8 +151,8 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
                 g.origin(),
                 json,
                 g.structure().numSites(),
-                null,
-                null));
+                w == null ? null : w.spacegroupNumber(),
+                w == null ? null : w.protostructureLabel()));
         digest.update(g.id().getBytes(StandardCharsets.UTF_8));
         digest.update(json.getBytes(StandardCharsets.UTF_8));
       }

@@ -2,6 +2,8 @@ package io.matscreen.sources;
 
 import io.matscreen.structure.Composition;
 import io.matscreen.structure.Structure;
+import io.matscreen.symmetry.SymmetryException;
+import io.matscreen.symmetry.WyckoffRepresentation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,16 +16,33 @@ import java.util.Map;
 public final class SubstitutionEnumerator {
   private SubstitutionEnumerator() {}
 
-  /** A generated structure with a readable id and where it came from. */
-  public record GeneratedStructure(String id, String origin, Structure structure) {}
+  /**
+   * A generated structure with a readable id, where it came from and, for substitutions, its
+   * Wyckoff representation (null when it still has to be analysed).
+   */
+  public record GeneratedStructure(
+      String id, String origin, Structure structure, WyckoffRepresentation representation) {
+    /** A structure whose representation the featurise stage finds with spglib. */
+    public GeneratedStructure(String id, String origin, Structure structure) {
+      this(id, origin, structure, null);
+    }
+  }
 
-  /** All substitutions of {@code elements} into the named prototypes, in a stable order. */
+  /**
+   * All substitutions of {@code elements} into the named prototypes, in a stable order. spglib
+   * analyses the first substitution of each prototype; the others get its Wyckoff representation
+   * with their elements ({@link WyckoffRepresentation#substitute}), which is exact because every
+   * role takes a different element and the cell is only scaled. Bulk screening spends its symmetry
+   * time here once per prototype instead of once per candidate.
+   */
   public static List<GeneratedStructure> enumerate(
       List<String> elements, List<String> prototypeNames) {
     List<GeneratedStructure> out = new ArrayList<>();
     for (String name : prototypeNames) {
       Prototype p = PrototypeLibrary.get(name);
       List<String> roles = p.roles();
+      WyckoffRepresentation first = null;
+      List<String> firstAssignment = null;
       for (List<String> assignment : permutations(elements, roles.size())) {
         Map<String, String> elementOfRole = new LinkedHashMap<>();
         StringBuilder label = new StringBuilder();
@@ -36,8 +55,22 @@ public final class SubstitutionEnumerator {
               .append(assignment.get(i));
         }
         Structure s = p.build(elementOfRole);
+        WyckoffRepresentation representation;
+        if (first == null) {
+          representation = analyse(s);
+          first = representation;
+          firstAssignment = assignment;
+        } else {
+          Map<String, String> swap = new LinkedHashMap<>();
+          for (int i = 0; i < roles.size(); i++) {
+            swap.put(firstAssignment.get(i), assignment.get(i));
+          }
+          representation = first.substitute(swap);
+        }
         String id = name + ":" + String.join("-", assignment);
-        out.add(new GeneratedStructure(id, "substitution:" + name + "(" + label + ")", s));
+        out.add(
+            new GeneratedStructure(
+                id, "substitution:" + name + "(" + label + ")", s, representation));
       }
     }
     return out;
@@ -82,6 +115,19 @@ public final class SubstitutionEnumerator {
             + " (roles "
             + counts
             + ")");
+  }
+
+  /**
+   * The prototype's representation, or an error naming it: the library's prototypes are ideal
+   * cells, so spglib failing on one is a bug in the library, not bad user input.
+   */
+  private static WyckoffRepresentation analyse(Structure s) {
+    try {
+      return WyckoffRepresentation.of(s);
+    } catch (SymmetryException e) {
+      throw new IllegalStateException(
+          "prototype " + s.composition().formula() + ": " + e.getMessage(), e);
+    }
   }
 
   /** Ordered selections of {@code k} distinct items. */

@@ -70,6 +70,24 @@ class PrototypeLibraryTest {
   }
 
   @Test
+  void substitutedRepresentationsAreThoseSpglibFindsForEveryCandidate() {
+    List<GeneratedStructure> all =
+        SubstitutionEnumerator.enumerate(List.of("Ca", "O", "Ti"), PrototypeLibrary.names());
+    assertThat(all).hasSizeGreaterThan(PrototypeLibrary.names().size());
+    for (GeneratedStructure g : all) {
+      WyckoffRepresentation analysed = WyckoffRepresentation.of(g.structure(), 0.1, 5.0);
+      assertThat(g.representation().protostructureLabel())
+          .as(g.id())
+          .isEqualTo(analysed.protostructureLabel());
+      assertThat(g.representation().spacegroupNumber()).isEqualTo(analysed.spacegroupNumber());
+    }
+    GeneratedStructure perovskite =
+        all.stream().filter(g -> g.id().equals("perovskite:Ca-Ti-O")).findFirst().orElseThrow();
+    assertThat(perovskite.representation().protostructureLabel())
+        .isEqualTo("AB3C_cP5_221_a_c_b:Ca-O-Ti");
+  }
+
+  @Test
   void knownPhasesMatchRolesByCounts() {
     GeneratedStructure fluorite = SubstitutionEnumerator.knownPhase("fluorite:CaF2");
     assertThat(fluorite.structure().composition().reducedFormula()).isEqualTo("CaF2");
