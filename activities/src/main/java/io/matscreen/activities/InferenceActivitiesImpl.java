@@ -1,5 +1,6 @@
 package io.matscreen.activities;
 
+import io.matscreen.model.ComputeThreads;
 import io.matscreen.model.EnergyPrediction;
 import io.matscreen.model.ModelBundle;
 import io.matscreen.proto.v1.CampaignSpec;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * GPU-pool activities: each model bundle is loaded once per process and serves every shard in one
@@ -25,6 +27,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InferenceActivitiesImpl implements InferenceActivities {
   /** Loaded bundles by the spec's model reference ("default" or a path). */
   private final Map<String, ModelBundle> bundles = new ConcurrentHashMap<>();
+
+  private final int inferenceThreads;
+
+  /**
+   * On a CPU backend, one single-threaded batch per core (faster than all cores on each op of one
+   * batch); on CUDA one stream of batches feeds the GPU.
+   */
+  public InferenceActivitiesImpl() {
+    if (Nd4j.getEnvironment().isCPU()) {
+      ComputeThreads.limit(1);
+      inferenceThreads = Runtime.getRuntime().availableProcessors();
+    } else {
+      inferenceThreads = 1;
+    }
+  }
 
   @Override
   public ShardResult predictReferences(CampaignSpec spec) {
@@ -90,14 +107,18 @@ public final class InferenceActivitiesImpl implements InferenceActivities {
         ref,
         r -> {
           try {
+            ModelBundle loaded;
             if (r.equals("default")) {
-              return ModelBundle.loadDefault();
+              loaded = ModelBundle.loadDefault();
+            } else {
+              Path p = Path.of(r);
+              if (!p.isAbsolute() && !spec.getSpecPath().isEmpty()) {
+                p = Path.of(spec.getSpecPath()).getParent().resolve(p);
+              }
+              loaded = ModelBundle.load(p);
             }
-            Path p = Path.of(r);
-            if (!p.isAbsolute() && !spec.getSpecPath().isEmpty()) {
-              p = Path.of(spec.getSpecPath()).getParent().resolve(p);
-            }
-            return ModelBundle.load(p);
+            loaded.setInferenceThreads(inferenceThreads);
+            return loaded;
           } catch (RuntimeException e) {
             throw ApplicationFailure.newNonRetryableFailure(
                 "model '" + r + "' cannot be loaded: " + e.getMessage(),

@@ -15,6 +15,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -25,8 +31,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A trained deep ensemble loaded from a bundle (a directory or zip with {@code model.json} and one
  * weights file per member), ready for batched inference.
  *
- * <p>Prediction methods are synchronized: one bundle serves one thread at a time (SameDiff graphs
- * are not safe for concurrent use). Load one bundle per worker thread for parallel inference.
+ * <p>Prediction is thread-safe. SameDiff graphs are not safe for concurrent use, so each batch
+ * borrows its own copy of the members' graphs (copies are built on demand from the loaded weights
+ * and kept for reuse). With {@link #setInferenceThreads} above 1, the batches of one call run on
+ * that many threads; each batch's result does not depend on the thread count.
  */
 public final class ModelBundle {
   /** Classpath location of the shipped composition model. */
@@ -35,17 +43,66 @@ public final class ModelBundle {
   static final String MODEL_JSON = "model.json";
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final int INFERENCE_BATCH = 4096;
+  private static final int PARALLEL_INFERENCE_BATCH = 1024;
 
   private final ModelMetadata metadata;
-  private final List<SameDiff> members;
+  private final List<Map<String, INDArray>> memberWeights;
+  private final ConcurrentLinkedQueue<List<SameDiff>> idleGraphs = new ConcurrentLinkedQueue<>();
   private final SetFeaturiser<Composition> compositionFeaturiser;
   private final SetFeaturiser<String> protostructureFeaturiser;
+  private ExecutorService inferencePool;
+  private int inferenceThreads = 1;
 
-  ModelBundle(ModelMetadata metadata, List<SameDiff> members) {
+  ModelBundle(ModelMetadata metadata, List<Map<String, INDArray>> memberWeights) {
     this.metadata = metadata;
-    this.members = List.copyOf(members);
+    this.memberWeights = List.copyOf(memberWeights);
     this.compositionFeaturiser = new CompositionFeaturiser();
     this.protostructureFeaturiser = new WyckoffFeaturiser();
+    idleGraphs.add(buildGraphs());
+  }
+
+  private List<SameDiff> buildGraphs() {
+    List<SameDiff> graphs = new ArrayList<>(memberWeights.size());
+    for (Map<String, INDArray> w : memberWeights) {
+      graphs.add(SetAttentionNetwork.build(metadata.network(), w));
+    }
+    return graphs;
+  }
+
+  /**
+   * Spreads the batches of each prediction call over n threads (default 1). Combine with {@link
+   * ComputeThreads#limit}(1): on a CPU, one single-threaded batch per core is faster than every
+   * core on each op of one batch.
+   */
+  public synchronized void setInferenceThreads(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("inference threads must be >= 1: " + n);
+    }
+    if (inferencePool != null) {
+      inferencePool.shutdown();
+      inferencePool = null;
+    }
+    inferenceThreads = n;
+    if (n > 1) {
+      AtomicInteger count = new AtomicInteger();
+      inferencePool =
+          Executors.newFixedThreadPool(
+              n,
+              r -> {
+                Thread t = new Thread(r, "matscreen-inference-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+    }
+  }
+
+  /** Threads each prediction call uses. */
+  public synchronized int inferenceThreads() {
+    return inferenceThreads;
+  }
+
+  private synchronized ExecutorService inferencePool() {
+    return inferencePool;
   }
 
   /** Loads a bundle from a directory or a zip file; verifies each weights file's sha256. */
@@ -144,7 +201,7 @@ public final class ModelBundle {
     if (meta.members() == null || meta.members().isEmpty()) {
       throw new BundleException(where + "/" + MODEL_JSON + " lists no ensemble members");
     }
-    List<SameDiff> graphs = new ArrayList<>();
+    List<Map<String, INDArray>> weights = new ArrayList<>();
     for (ModelMetadata.Member m : meta.members()) {
       byte[] bytes = files.read(m.file());
       String actual = WeightsFile.sha256(bytes);
@@ -160,9 +217,9 @@ public final class ModelBundle {
                 + actual
                 + " (file corrupted or replaced)");
       }
-      graphs.add(SetAttentionNetwork.build(meta.network(), WeightsFile.read(bytes, m.file())));
+      weights.add(WeightsFile.read(bytes, m.file()));
     }
-    return new ModelBundle(meta, graphs);
+    return new ModelBundle(meta, weights);
   }
 
   /** The bundle's name. */
@@ -182,11 +239,11 @@ public final class ModelBundle {
 
   /** Number of ensemble members. */
   public int ensembleSize() {
-    return members.size();
+    return memberWeights.size();
   }
 
   /** Predicts formation energies (eV/atom) for compositions; needs a composition model. */
-  public synchronized EnergyPrediction[] predictCompositions(List<Composition> batch) {
+  public EnergyPrediction[] predictCompositions(List<Composition> batch) {
     requireKind(InputKinds.COMPOSITION);
     List<WeightedNodeSet> sets = new ArrayList<>(batch.size());
     for (Composition c : batch) {
@@ -196,7 +253,7 @@ public final class ModelBundle {
   }
 
   /** Predicts formation energies (eV/atom) for protostructure labels; needs a Wyckoff model. */
-  public synchronized EnergyPrediction[] predictProtostructures(List<String> labels) {
+  public EnergyPrediction[] predictProtostructures(List<String> labels) {
     requireKind(InputKinds.PROTOSTRUCTURE);
     List<WeightedNodeSet> sets = new ArrayList<>(labels.size());
     for (String label : labels) {
@@ -213,8 +270,8 @@ public final class ModelBundle {
   }
 
   /** Ensemble prediction for featurised sets, eV/atom. */
-  synchronized EnergyPrediction[] predictSets(List<WeightedNodeSet> sets) {
-    int k = members.size();
+  EnergyPrediction[] predictSets(List<WeightedNodeSet> sets) {
+    int k = memberWeights.size();
     int count = sets.size();
     double[][] means = new double[k][count];
     double[][] stds = new double[k][count];
@@ -222,21 +279,33 @@ public final class ModelBundle {
     for (int i = 0; i < count; i++) {
       all.add(i);
     }
-    double mu0 = metadata.targetMean();
-    double sd0 = metadata.targetStd();
-    for (NodeSetBatch b :
-        NodeSetBatch.bucketed(sets, all, metadata.network().featureDim(), INFERENCE_BATCH)) {
-      Map<String, INDArray> feed =
-          Map.of(SetAttentionNetwork.NODES, b.nodes(), SetAttentionNetwork.WEIGHTS, b.weights());
-      for (int m = 0; m < k; m++) {
-        Map<String, INDArray> out =
-            members.get(m).output(feed, SetAttentionNetwork.MEAN, SetAttentionNetwork.LOG_STD);
-        float[] mean = out.get(SetAttentionNetwork.MEAN).castTo(DataType.FLOAT).data().asFloat();
-        float[] logStd =
-            out.get(SetAttentionNetwork.LOG_STD).castTo(DataType.FLOAT).data().asFloat();
-        for (int i = 0; i < b.size(); i++) {
-          means[m][b.indices()[i]] = mean[i] * sd0 + mu0;
-          stds[m][b.indices()[i]] = Math.exp(logStd[i]) * sd0;
+    ExecutorService pool = inferencePool();
+    // Smaller batches when parallel, so that the threads finish together.
+    int batchSize = pool == null ? INFERENCE_BATCH : PARALLEL_INFERENCE_BATCH;
+    List<NodeSetBatch> batches =
+        NodeSetBatch.bucketed(sets, all, metadata.network().featureDim(), batchSize);
+    if (pool == null || batches.size() == 1) {
+      for (NodeSetBatch b : batches) {
+        runBatch(b, means, stds);
+      }
+    } else {
+      List<Future<?>> running = new ArrayList<>(batches.size());
+      for (NodeSetBatch b : batches) {
+        running.add(pool.submit(() -> runBatch(b, means, stds)));
+      }
+      for (Future<?> f : running) {
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          running.forEach(r -> r.cancel(true));
+          throw new IllegalStateException("inference interrupted", e);
+        } catch (ExecutionException e) {
+          running.forEach(r -> r.cancel(true));
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          throw new IllegalStateException("inference failed: " + e.getCause(), e.getCause());
         }
       }
     }
@@ -259,6 +328,33 @@ public final class ModelBundle {
           new EnergyPrediction(mean, Math.hypot(epistemic, aleatoric), epistemic, aleatoric);
     }
     return result;
+  }
+
+  /** Runs every member on one batch, on a copy of the graphs no other thread is using. */
+  private void runBatch(NodeSetBatch b, double[][] means, double[][] stds) {
+    List<SameDiff> graphs = idleGraphs.poll();
+    if (graphs == null) {
+      graphs = buildGraphs();
+    }
+    try {
+      double mu0 = metadata.targetMean();
+      double sd0 = metadata.targetStd();
+      Map<String, INDArray> feed =
+          Map.of(SetAttentionNetwork.NODES, b.nodes(), SetAttentionNetwork.WEIGHTS, b.weights());
+      for (int m = 0; m < graphs.size(); m++) {
+        Map<String, INDArray> out =
+            graphs.get(m).output(feed, SetAttentionNetwork.MEAN, SetAttentionNetwork.LOG_STD);
+        float[] mean = out.get(SetAttentionNetwork.MEAN).castTo(DataType.FLOAT).data().asFloat();
+        float[] logStd =
+            out.get(SetAttentionNetwork.LOG_STD).castTo(DataType.FLOAT).data().asFloat();
+        for (int i = 0; i < b.size(); i++) {
+          means[m][b.indices()[i]] = mean[i] * sd0 + mu0;
+          stds[m][b.indices()[i]] = Math.exp(logStd[i]) * sd0;
+        }
+      }
+    } finally {
+      idleGraphs.add(graphs);
+    }
   }
 
   /** Writes model.json into a bundle directory (weights files must already be there). */

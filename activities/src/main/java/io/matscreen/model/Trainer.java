@@ -153,7 +153,7 @@ public final class Trainer {
 
     ModelMetadata base =
         metadata(shape, List.copyOf(elementsSeen), mean, std, List.of(), Map.of(), Map.of());
-    List<SameDiff> graphs = new ArrayList<>();
+    List<Map<String, INDArray>> memberWeights = new ArrayList<>();
     List<ModelMetadata.Member> members = new ArrayList<>();
     for (int m = 0; m < o.ensemble(); m++) {
       double spent = elapsedBefore + (System.nanoTime() - started) / 1e9;
@@ -173,12 +173,10 @@ public final class Trainer {
               run.progress.epoch(),
               run.progress.bestEpoch(),
               run.progress.bestValMae()));
-      graphs.add(
-          SetAttentionNetwork.build(
-              shape, WeightsFile.read(Files.readAllBytes(file), file.toString())));
+      memberWeights.add(WeightsFile.read(Files.readAllBytes(file), file.toString()));
     }
 
-    ModelBundle ensemble = new ModelBundle(base, graphs);
+    ModelBundle ensemble = new ModelBundle(base, memberWeights);
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("validation", evaluate(ensemble, sets, ds.targets(), val));
     if (!test.isEmpty()) {
@@ -529,7 +527,7 @@ public final class Trainer {
         for (String n : names) {
           now.put(n, sd.getVariable(n).getArr().dup());
         }
-        ModelBundle single = new ModelBundle(base, List.of(SetAttentionNetwork.build(shape, now)));
+        ModelBundle single = new ModelBundle(base, List.of(now));
         RegressionMetrics vm = evaluate(single, sets, targets, val);
         boolean better = vm.mae() < progress.bestValMae() - 1e-9;
         if (better) {

@@ -29,4 +29,33 @@ class DefaultModelTest {
       assertThat(e.eFormStd()).isPositive();
     }
   }
+
+  @Test
+  void parallelAndConcurrentInferenceGiveTheSerialPredictions() throws Exception {
+    List<Composition> comps = SyntheticData.compositions(SyntheticData.LIGHT, 3000, 5);
+    ModelBundle model = ModelBundle.loadDefault();
+    EnergyPrediction[] serial = model.predictCompositions(comps);
+
+    model.setInferenceThreads(2);
+    java.util.concurrent.ExecutorService callers =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = callers.submit(() -> model.predictCompositions(comps));
+      var second = callers.submit(() -> model.predictCompositions(comps.subList(1000, 3000)));
+      EnergyPrediction[] a = first.get();
+      EnergyPrediction[] b = second.get();
+      // Batches of another size may round the last float32 digits differently.
+      for (int i = 0; i < comps.size(); i++) {
+        assertThat(a[i].eFormMean()).isCloseTo(serial[i].eFormMean(), within(1e-5));
+        assertThat(a[i].eFormStd()).isCloseTo(serial[i].eFormStd(), within(1e-5));
+      }
+      for (int i = 0; i < b.length; i++) {
+        assertThat(b[i].eFormMean()).isCloseTo(serial[i + 1000].eFormMean(), within(1e-5));
+      }
+    } finally {
+      callers.shutdown();
+      model.setInferenceThreads(1);
+    }
+    assertThat(model.inferenceThreads()).isEqualTo(1);
+  }
 }

@@ -9,15 +9,18 @@ import java.util.List;
 /**
  * Inference throughput of the shipped composition ensemble, in compositions per second, including
  * featurisation. Uses the formulas of ../shared/data/mp-formation-train.csv when present, else
- * synthetic ones. Arguments: [threads (default 1)] [count (default 20000)].
+ * synthetic ones. Arguments: [threads (default: all cores)] [count (default 20000)]. Each ND4J op
+ * runs on one thread; with more than one thread the batches of a call run in parallel ({@link
+ * ModelBundle#setInferenceThreads}), as in the gpu worker pool on a CPU node.
  */
 public final class InferenceBenchmark {
   private InferenceBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+    int threads =
+        args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-    ComputeThreads.limit(threads);
+    ComputeThreads.limit(1);
     List<Composition> comps = new ArrayList<>();
     Path data = findShared("data/mp-formation-train.csv");
     if (data != null) {
@@ -30,6 +33,7 @@ public final class InferenceBenchmark {
     long t0 = System.nanoTime();
     ModelBundle model = ModelBundle.loadDefault();
     double loadSeconds = (System.nanoTime() - t0) / 1e9;
+    model.setInferenceThreads(threads);
     model.predictCompositions(comps.subList(0, Math.min(2000, comps.size()))); // warm-up
     int rounds = 3;
     double best = Double.MAX_VALUE;

@@ -36,18 +36,26 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--batch-size", defaultValue = "4096")
   int batchSize;
 
-  @Option(names = "--threads", defaultValue = "1", description = "CPU threads for ND4J")
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      description = "CPU threads, each running whole batches (ND4J ops stay single-threaded)")
   int threads;
 
   @Override
   public Integer call() {
     CliLogging.quietNd4j();
-    ComputeThreads.limit(threads);
+    if (threads < 1) {
+      System.err.println("matscreen evaluate: --threads must be at least 1, not " + threads);
+      return ExitCodes.USAGE;
+    }
+    ComputeThreads.limit(1);
     ModelBundle bundle;
     CsvTable table;
     int targetColumn;
     try {
       bundle = ModelArgument.load(model);
+      bundle.setInferenceThreads(threads);
       table = CsvTable.read(data);
       table.column(bundle.inputKind());
       targetColumn = table.column(target);

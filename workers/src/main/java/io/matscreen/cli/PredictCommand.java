@@ -42,17 +42,25 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--batch-size", defaultValue = "4096", description = "inputs per batch")
   int batchSize;
 
-  @Option(names = "--threads", defaultValue = "1", description = "CPU threads for ND4J")
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      description = "CPU threads, each running whole batches (ND4J ops stay single-threaded)")
   int threads;
 
   @Override
   public Integer call() throws IOException {
     CliLogging.quietNd4j();
-    ComputeThreads.limit(threads);
+    if (threads < 1) {
+      System.err.println("matscreen predict: --threads must be at least 1, not " + threads);
+      return ExitCodes.USAGE;
+    }
+    ComputeThreads.limit(1);
     ModelBundle bundle;
     CsvTable table;
     try {
       bundle = ModelArgument.load(model);
+      bundle.setInferenceThreads(threads);
       table = CsvTable.read(input);
       table.column(bundle.inputKind());
     } catch (BundleException | DatasetException e) {
