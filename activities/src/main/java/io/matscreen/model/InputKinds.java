@@ -8,5 +8,11 @@ public final class InputKinds {
   /** AFLOW-style protostructure labels (Wren-like model). */
   public static final String PROTOSTRUCTURE = "protostructure";
 
+  /**
+   * Paths of structure files (CIF, POSCAR, pymatgen JSON), read and turned into a composition or a
+   * protostructure label as the model needs ({@link StructureInputs}); never a bundle's own kind.
+   */
+  public static final String STRUCTURE = "structure";
+
   private InputKinds() {}
 }

@@ -84,8 +84,12 @@ public final class Trainer {
   public ModelMetadata train() throws IOException {
     long started = System.nanoTime();
     check();
-    SetFeaturiser<String> featuriser = featuriserFor(o.inputKind());
+    SetFeaturiser<String> featuriser = featuriserFor(modelInputKind());
     LabelledDataset ds = LabelledDataset.read(o.data(), o.inputColumn(), o.target());
+    if (InputKinds.STRUCTURE.equals(o.inputKind())) {
+      log.printf("matscreen train: reading %d structure files...%n", ds.size());
+      ds = StructureInputs.toModelKeys(ds, o.inputColumn(), modelInputKind());
+    }
     String dataSha = WeightsFile.sha256(o.data());
     List<WeightedNodeSet> sets = new ArrayList<>(ds.size());
     List<String> groups = new ArrayList<>(ds.size());
@@ -189,6 +193,17 @@ public final class Trainer {
     training.put("dataSha256", dataSha);
     training.put("dataRows", ds.size());
     training.put("inputColumn", o.inputColumn());
+    if (InputKinds.STRUCTURE.equals(o.inputKind())) {
+      // dataSha256 covers the CSV only, not the structure files it names.
+      training.put(
+          "inputSource",
+          "structure files named in column '"
+              + o.inputColumn()
+              + "', read as "
+              + (InputKinds.COMPOSITION.equals(modelInputKind())
+                  ? "their compositions"
+                  : "protostructure labels (spglib, 0.1 Å, 5°)"));
+    }
     training.put(
         "split",
         Map.of(
@@ -239,8 +254,8 @@ public final class Trainer {
         ModelMetadata.FORMAT_VERSION,
         o.out().toAbsolutePath().normalize().getFileName().toString(),
         o.modelType(),
-        o.inputKind(),
-        o.inputKind() + "-v1",
+        modelInputKind(),
+        modelInputKind() + "-v1",
         shape,
         elements,
         o.target(),
@@ -253,15 +268,27 @@ public final class Trainer {
         mp ? MP_CREDIT : null);
   }
 
+  /** What the network reads: the input kind, or for structure files what they become. */
+  private String modelInputKind() {
+    return InputKinds.STRUCTURE.equals(o.inputKind())
+        ? StructureInputs.kindForModelType(o.modelType())
+        : o.inputKind();
+  }
+
   private void check() {
-    if (!("roost".equals(o.modelType()) && InputKinds.COMPOSITION.equals(o.inputKind()))
+    boolean structures =
+        InputKinds.STRUCTURE.equals(o.inputKind())
+            && ("roost".equals(o.modelType()) || "wren".equals(o.modelType()));
+    if (!structures
+        && !("roost".equals(o.modelType()) && InputKinds.COMPOSITION.equals(o.inputKind()))
         && !("wren".equals(o.modelType()) && InputKinds.PROTOSTRUCTURE.equals(o.inputKind()))) {
       throw new IllegalArgumentException(
           "model '"
               + o.modelType()
               + "' with input '"
               + o.inputKind()
-              + "': use roost with composition or wren with protostructure");
+              + "': use roost with composition, wren with protostructure, or either with"
+              + " structure");
     }
     if (o.ensemble() < 1 || o.epochs() < 1 || o.batchSize() < 1 || o.patience() < 1) {
       throw new IllegalArgumentException("ensemble, epochs, batch size and patience must be ≥ 1");

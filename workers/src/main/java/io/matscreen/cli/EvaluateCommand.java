@@ -52,12 +52,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     ComputeThreads.limit(1);
     ModelBundle bundle;
     CsvTable table;
+    String column;
     int targetColumn;
     try {
       bundle = ModelArgument.load(model);
       bundle.setInferenceThreads(threads);
       table = CsvTable.read(data);
-      table.column(bundle.inputKind());
+      column = ModelInputs.keyColumn(table, bundle.inputKind());
       targetColumn = table.column(target);
     } catch (BundleException | DatasetException e) {
       System.err.println("matscreen evaluate: " + e.getMessage());
@@ -66,7 +67,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       System.err.println("matscreen evaluate: cannot read " + data + ": " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    ModelInputs rows = ModelInputs.check(table, bundle.inputKind(), bundle.inputKind(), System.err);
+    ModelInputs rows = ModelInputs.check(table, column, bundle.inputKind(), System.err);
     List<ModelInputs.Usable> labelled = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     for (ModelInputs.Usable u : rows.usable) {

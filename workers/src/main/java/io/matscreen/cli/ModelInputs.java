@@ -6,6 +6,7 @@ import io.matscreen.model.CsvTable;
 import io.matscreen.model.EnergyPrediction;
 import io.matscreen.model.InputKinds;
 import io.matscreen.model.ModelBundle;
+import io.matscreen.model.StructureInputs;
 import io.matscreen.structure.Composition;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -24,7 +25,22 @@ final class ModelInputs {
 
   private ModelInputs() {}
 
-  /** Checks every row of the key column; reports bad ones to err. */
+  /**
+   * The column holding a model's inputs: one named like its input kind, else a 'structure' column
+   * of structure file paths.
+   */
+  static String keyColumn(CsvTable table, String inputKind) {
+    if (!table.hasColumn(inputKind) && table.hasColumn(InputKinds.STRUCTURE)) {
+      return InputKinds.STRUCTURE;
+    }
+    table.column(inputKind); // throws, naming the missing column
+    return inputKind;
+  }
+
+  /**
+   * Checks every row of the key column; reports bad ones to err. A 'structure' column's paths are
+   * read against the CSV's folder and turned into the model's input kind.
+   */
   static ModelInputs check(CsvTable table, String column, String inputKind, PrintStream err) {
     ModelInputs in = new ModelInputs();
     int k = table.column(column);
@@ -41,6 +57,9 @@ final class ModelInputs {
         String key = raw.strip();
         if (key.isEmpty()) {
           throw new IllegalArgumentException("empty");
+        }
+        if (InputKinds.STRUCTURE.equals(column)) {
+          key = StructureInputs.modelKey(key, table.file().toAbsolutePath().getParent(), inputKind);
         }
         Object input;
         if (InputKinds.COMPOSITION.equals(inputKind)) {

@@ -33,7 +33,9 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(
       names = "--input",
       required = true,
-      description = "CSV with a 'composition' (or 'protostructure') column")
+      description =
+          "CSV with a 'composition' (or 'protostructure') column, or a 'structure' column of"
+              + " structure file paths (CIF, POSCAR, pymatgen JSON; relative to the CSV)")
   Path input;
 
   @Option(names = "--output", description = "output CSV (default: standard output)")
@@ -58,11 +60,12 @@ public final class PredictCommand implements Callable<Integer> {
     ComputeThreads.limit(1);
     ModelBundle bundle;
     CsvTable table;
+    String column;
     try {
       bundle = ModelArgument.load(model);
       bundle.setInferenceThreads(threads);
       table = CsvTable.read(input);
-      table.column(bundle.inputKind());
+      column = ModelInputs.keyColumn(table, bundle.inputKind());
     } catch (BundleException | DatasetException e) {
       System.err.println("matscreen predict: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -70,7 +73,6 @@ public final class PredictCommand implements Callable<Integer> {
       System.err.println("matscreen predict: cannot read " + input + ": " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    String column = bundle.inputKind();
     ModelInputs rows = ModelInputs.check(table, column, bundle.inputKind(), System.err);
     EnergyPrediction[] p = rows.predict(bundle, batchSize);
     Writer w =

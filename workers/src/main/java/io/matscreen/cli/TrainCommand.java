@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "train",
     description =
-        "Train a Roost-like (composition) or Wren-like (protostructure) deep ensemble and write a"
-            + " model bundle.")
+        "Train a Roost-like (composition) or Wren-like (protostructure) deep ensemble, from"
+            + " those columns or from structure files, and write a model bundle.")
 public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -27,7 +27,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--input",
       required = true,
-      description = "composition or protostructure (also the input column's name)")
+      description =
+          "composition, protostructure, or structure (paths of structure files, relative to the"
+              + " CSV; read as compositions for roost, protostructure labels for wren); also the"
+              + " input column's name")
   String input;
 
   @Option(names = "--input-column", description = "input column, if not named like --input")

@@ -173,6 +173,137 @@ class TrainCommandTest {
             "--out",
             dir.resolve("x").toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).contains("use roost with composition or wren with protostructure");
+    assertThat(r.err())
+        .contains("use roost with composition, wren with protostructure, or either with structure");
+  }
+
+  /**
+   * Writes each TAATA structure to its own pymatgen JSON file under dir/structures and returns the
+   * CSV rows "structures/ID.json,E_f" in fixture order (the labels in examples.csv, in the same
+   * order, are what spglib gives these structures; StructureAnalysis tests check all 68).
+   */
+  private List<String> writeTaataStructures(Path examplesJson) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode root = json.readTree(examplesJson.toFile());
+    Path folder = Files.createDirectories(dir.resolve("structures"));
+    List<String> rows = new java.util.ArrayList<>();
+    // pandas' column-wise JSON: every column maps the same row keys, in examples.csv's order.
+    for (java.util.Iterator<String> keys = root.get("material_id").fieldNames(); keys.hasNext(); ) {
+      String key = keys.next();
+      String id = root.get("material_id").get(key).asText();
+      json.writeValue(folder.resolve(id + ".json").toFile(), root.get("structure").get(key));
+      rows.add("structures/" + id + ".json," + root.get("E_f").get(key).asText());
+    }
+    return rows;
+  }
+
+  @Test
+  void wrenTrainsAndPredictsFromStructureFiles() throws Exception {
+    Path fixture = SharedData.find("fixtures/taata/examples.json");
+    Assumptions.assumeTrue(
+        fixture != null, "../shared/fixtures/taata/examples.json is absent: skipping");
+    List<String> rows = writeTaataStructures(fixture);
+    assertThat(rows).hasSize(68);
+    Path data =
+        Files.writeString(
+            dir.resolve("structures.csv"), "structure,E_f\n" + String.join("\n", rows) + "\n");
+    Path out = dir.resolve("wren-from-structures");
+    CliRun train =
+        CliRun.run(
+            concat(
+                TINY,
+                "train",
+                "--data",
+                data.toString(),
+                "--input",
+                "structure",
+                "--target",
+                "E_f",
+                "--model",
+                "wren",
+                "--out",
+                out.toString()));
+    assertThat(train.exitCode()).as(train.err()).isEqualTo(ExitCodes.OK);
+    ModelBundle bundle = ModelBundle.load(out);
+    assertThat(bundle.inputKind()).isEqualTo("protostructure");
+    assertThat(bundle.metadata().training().get("inputSource").toString())
+        .contains("protostructure labels");
+
+    // Predict from structure files, two of them bad, and from the labels of the same structures.
+    String first = rows.get(0).split(",")[0];
+    String second = rows.get(1).split(",")[0];
+    Files.writeString(dir.resolve("structures/broken.cif"), "data_x\n_cell_length_a 5.4(\n");
+    Path in =
+        Files.writeString(
+            dir.resolve("to-predict.csv"),
+            "structure\n"
+                + first
+                + "\nstructures/missing.json\nstructures/broken.cif\n"
+                + second
+                + "\n");
+    Path predicted = dir.resolve("from-structures.csv");
+    CliRun predict =
+        CliRun.run(
+            "predict",
+            "--model",
+            out.toString(),
+            "--input",
+            in.toString(),
+            "--output",
+            predicted.toString());
+    assertThat(predict.exitCode()).isEqualTo(ExitCodes.SOME_INPUTS_FAILED);
+    assertThat(predict.err())
+        .contains("to-predict.csv:3: structure 'structures/missing.json'")
+        .contains("to-predict.csv:4: structure 'structures/broken.cif'");
+    List<String> lines = Files.readAllLines(predicted);
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).startsWith("structure,e_form_mean");
+    assertThat(lines.get(1)).startsWith(first + ",");
+    assertThat(lines.get(2)).startsWith(second + ",");
+
+    List<String> labels = Files.readAllLines(SharedData.find("fixtures/taata/examples.csv"));
+    Path labelCsv =
+        Files.writeString(
+            dir.resolve("labels.csv"),
+            "protostructure\n"
+                + labels.get(1).split(",")[3]
+                + "\n"
+                + labels.get(2).split(",")[3]
+                + "\n");
+    CliRun byLabel =
+        CliRun.run("predict", "--model", out.toString(), "--input", labelCsv.toString());
+    assertThat(byLabel.exitCode()).as(byLabel.err()).isEqualTo(ExitCodes.OK);
+    List<String> labelLines = byLabel.out().lines().toList();
+    assertThat(lines.get(1).substring(lines.get(1).indexOf(',')))
+        .isEqualTo(labelLines.get(1).substring(labelLines.get(1).indexOf(',')));
+    assertThat(lines.get(2).substring(lines.get(2).indexOf(',')))
+        .isEqualTo(labelLines.get(2).substring(labelLines.get(2).indexOf(',')));
+  }
+
+  @Test
+  void aBadStructureFileStopsTrainingWithItsLine() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("s"));
+    Files.writeString(
+        folder.resolve("NaCl.vasp"),
+        "NaCl\n1.0\n5.64 0 0\n0 5.64 0\n0 0 5.64\nNa Cl\n1 1\nDirect\n0 0 0\n0.5 0.5 0.5\n");
+    Path data =
+        Files.writeString(dir.resolve("d.csv"), "structure,e\ns/NaCl.vasp,-2\ns/nope.cif,-1\n");
+    CliRun r =
+        CliRun.run(
+            "train",
+            "--data",
+            data.toString(),
+            "--input",
+            "structure",
+            "--target",
+            "e",
+            "--model",
+            "roost",
+            "--out",
+            dir.resolve("x").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("d.csv:3: structure 's/nope.cif'");
+    assertThat(dir.resolve("x/model.json")).doesNotExist();
   }
 }
