@@ -9,6 +9,9 @@ import java.util.SortedSet;
  * atomic fraction, with {@link ElementFeatureTable} features.
  */
 public final class CompositionFeaturiser implements SetFeaturiser<Composition> {
+  /** Featuriser id written into bundles. */
+  public static final String ID = "composition-v1";
+
   @Override
   public int featureDim() {
     return ElementFeatureTable.DIM;

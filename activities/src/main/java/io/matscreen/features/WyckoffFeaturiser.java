@@ -1,8 +1,7 @@
 package io.matscreen.features;
 
 import io.matscreen.structure.Element;
-import java.util.HashMap;
-import java.util.Map;
+import io.matscreen.symmetry.WyckoffTables;
 
 /**
  * Wren-style featuriser: a protostructure label becomes the set of its occupied Wyckoff orbits.
@@ -10,11 +9,16 @@ import java.util.Map;
  * group, the Wyckoff letter, the crystal family and the centring (the first layer of the network
  * turns these into a learnt embedding of space group plus letter).
  *
- * <p>Weights: without multiplicity tables, each element's prototype share is split evenly over its
- * occupied orbits. This is an approximation; orbit multiplicities from the symmetry package's
- * Wyckoff representation replace it once available.
+ * <p>Weights, as in Wren: each orbit's multiplicity in the conventional cell over the sum of all
+ * orbits' multiplicities, i.e. the fraction of the cell's atoms on that orbit.
  */
 public final class WyckoffFeaturiser implements SetFeaturiser<String> {
+  /**
+   * Featuriser id written into bundles; v1 split each element's share evenly over its orbits, v2
+   * weights orbits by multiplicity.
+   */
+  public static final String ID = "protostructure-v2";
+
   private static final String FAMILIES = "amothc";
   private static final String CENTRINGS = "PSCABIFR";
   private static final int LETTERS = 27;
@@ -32,17 +36,14 @@ public final class WyckoffFeaturiser implements SetFeaturiser<String> {
   @Override
   public WeightedNodeSet featurise(String protostructureLabel) {
     ProtostructureLabel p = ProtostructureLabel.parse(protostructureLabel);
-    Map<String, Integer> sitesPerElement = new HashMap<>();
-    Map<String, Integer> share = new HashMap<>();
-    int total = 0;
-    for (int e = 0; e < p.elements().size(); e++) {
-      share.put(p.elements().get(e), p.stoichiometry()[e]);
-      total += p.stoichiometry()[e];
-    }
-    for (ProtostructureLabel.Site s : p.sites()) {
-      sitesPerElement.merge(s.element(), 1, Integer::sum);
-    }
     int n = p.sites().size();
+    int[] multiplicity = new int[n];
+    int cellAtoms = 0;
+    for (int i = 0; i < n; i++) {
+      multiplicity[i] =
+          WyckoffTables.multiplicity(p.spacegroup(), String.valueOf(p.sites().get(i).letter()));
+      cellAtoms += multiplicity[i];
+    }
     float[] features = new float[n * DIM];
     float[] weights = new float[n];
     for (int i = 0; i < n; i++) {
@@ -58,7 +59,7 @@ public final class WyckoffFeaturiser implements SetFeaturiser<String> {
       features[base + OFFSET_LETTER + letter] = 1f;
       features[base + OFFSET_FAMILY + FAMILIES.indexOf(p.crystalFamily())] = 1f;
       features[base + OFFSET_CENTRING + CENTRINGS.indexOf(p.centring())] = 1f;
-      weights[i] = (float) share.get(s.element()) / total / sitesPerElement.get(s.element());
+      weights[i] = (float) multiplicity[i] / cellAtoms;
     }
     return new WeightedNodeSet(features, weights);
   }

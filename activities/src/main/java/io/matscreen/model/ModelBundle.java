@@ -198,6 +198,18 @@ public final class ModelBundle {
               + "; this build reads up to "
               + ModelMetadata.FORMAT_VERSION);
     }
+    String expected = featuriserId(meta.inputKind());
+    if (!expected.equals(meta.featuriser())) {
+      throw new BundleException(
+          where
+              + " was trained on features '"
+              + meta.featuriser()
+              + "'; this build computes '"
+              + expected
+              + "' for "
+              + meta.inputKind()
+              + " inputs: retrain the model with this build's matscreen train");
+    }
     if (meta.members() == null || meta.members().isEmpty()) {
       throw new BundleException(where + "/" + MODEL_JSON + " lists no ensemble members");
     }
@@ -220,6 +232,17 @@ public final class ModelBundle {
       weights.add(WeightsFile.read(bytes, m.file()));
     }
     return new ModelBundle(meta, weights);
+  }
+
+  /** The id and version of this build's featuriser for an input kind, as bundles record it. */
+  static String featuriserId(String inputKind) {
+    return switch (inputKind == null ? "" : inputKind) {
+      case InputKinds.COMPOSITION -> CompositionFeaturiser.ID;
+      case InputKinds.PROTOSTRUCTURE -> WyckoffFeaturiser.ID;
+      default ->
+          throw new BundleException(
+              "model input kind '" + inputKind + "' is not composition or protostructure");
+    };
   }
 
   /** The bundle's name. */

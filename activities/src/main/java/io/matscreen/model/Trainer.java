@@ -255,7 +255,7 @@ public final class Trainer {
         o.out().toAbsolutePath().normalize().getFileName().toString(),
         o.modelType(),
         modelInputKind(),
-        modelInputKind() + "-v1",
+        ModelBundle.featuriserId(modelInputKind()),
         shape,
         elements,
         o.target(),

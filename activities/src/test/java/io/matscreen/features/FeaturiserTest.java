@@ -22,7 +22,7 @@ class FeaturiserTest {
   }
 
   @Test
-  void wyckoffSitesShareTheirElementsFraction() {
+  void wyckoffSitesAreWeightedByTheirMultiplicity() {
     WyckoffFeaturiser f = new WyckoffFeaturiser();
     WeightedNodeSet s = f.featurise("AB6C3_hR30_160_a_2b_b:Hf-N-Zn");
     assertThat(s.size()).isEqualTo(4);
@@ -36,5 +36,13 @@ class FeaturiserTest {
     // Space group one-hot sits right after the element features.
     assertThat(s.features()[ElementFeatureTable.DIM + 160 - 1]).isEqualTo(1f);
     assertThat(s.features().length).isEqualTo(4 * f.featureDim());
+  }
+
+  @Test
+  void orbitsOfOneElementKeepTheirOwnMultiplicities() {
+    // I4/mmm (139): a and b have multiplicity 2, e 4, g 8; 24 atoms in the conventional cell.
+    WeightedNodeSet s = new WyckoffFeaturiser().featurise("A7B2C3_tI24_139_aeg_e_be:N-Ti-Zn");
+    assertThat(s.size()).isEqualTo(6);
+    assertThat(s.weights()).containsExactly(2 / 24f, 4 / 24f, 8 / 24f, 4 / 24f, 2 / 24f, 4 / 24f);
   }
 }

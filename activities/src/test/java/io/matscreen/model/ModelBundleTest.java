@@ -100,6 +100,24 @@ class ModelBundleTest {
   }
 
   @Test
+  void bundlesOfAnotherFeaturiserVersionAreRefused() throws IOException {
+    Path copy = dir.resolve("old-featuriser");
+    Files.createDirectories(copy);
+    try (var files = Files.list(bundle)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    Path json = copy.resolve("model.json");
+    Files.writeString(
+        json, Files.readString(json).replace("\"composition-v1\"", "\"composition-v0\""));
+    assertThatThrownBy(() -> ModelBundle.load(copy))
+        .isInstanceOf(BundleException.class)
+        .hasMessageContaining("trained on features 'composition-v0'")
+        .hasMessageContaining("retrain");
+  }
+
+  @Test
   void corruptedWeightsFailWithAClearError() throws IOException {
     Path copy = dir.resolve("corrupted");
     Files.createDirectories(copy);
