@@ -14,9 +14,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,8 +101,13 @@ public final class StructureCommand implements Callable<Integer> {
         description = "json (one object per line) or csv (default ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(
+        names = "--threads",
+        description = "Files analysed at once (default: the number of cores).")
+    Integer threads;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       if (!(symprecAngstrom > 0) || Double.isInfinite(symprecAngstrom)) {
@@ -119,15 +131,38 @@ public final class StructureCommand implements Callable<Integer> {
       if (format == Format.csv) {
         out.println(String.join(",", COLUMNS));
       }
+      int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      if (n < 1) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--threads must be at least 1: " + n);
+      }
+      // Files are analysed in parallel, a bounded window ahead, and printed in the order given.
+      ExecutorService pool = Executors.newFixedThreadPool(n);
       int failed = 0;
-      for (Path file : files) {
-        for (ObjectNode record : analyseFile(file)) {
-          if (record.has("error")) {
-            failed++;
+      try {
+        Deque<Future<List<ObjectNode>>> window = new ArrayDeque<>();
+        Iterator<Path> next = files.iterator();
+        while (next.hasNext() || !window.isEmpty()) {
+          while (next.hasNext() && window.size() < 4 * n) {
+            Path file = next.next();
+            window.add(pool.submit(() -> analyseFile(file)));
           }
-          out.println(format == Format.json ? record.toString() : csvLine(record));
+          List<ObjectNode> records;
+          try {
+            records = window.poll().get();
+          } catch (ExecutionException e) {
+            throw new IllegalStateException("analysis failed: " + e.getCause(), e.getCause());
+          }
+          for (ObjectNode record : records) {
+            if (record.has("error")) {
+              failed++;
+            }
+            out.println(format == Format.json ? record.toString() : csvLine(record));
+          }
+          out.flush();
         }
-        out.flush();
+      } finally {
+        pool.shutdownNow();
       }
       if (failed > 0) {
         err.println(

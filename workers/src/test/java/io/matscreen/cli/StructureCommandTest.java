@@ -101,6 +101,26 @@ class StructureCommandTest {
   }
 
   @Test
+  void manyFilesOnSeveralThreadsComeOutInTheOrderGiven() throws Exception {
+    List<String> args = new ArrayList<>(List.of("structure", "analyze", "--threads", "3"));
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      Path p = i % 3 == 0 ? nacl : i % 3 == 1 ? poscar : json;
+      args.add(p.toString());
+      expected.add(
+          i % 3 == 0
+              ? "AB_cF8_225_a_b:Cl-Na"
+              : i % 3 == 1 ? "AB_cP2_221_a_b:Cl-Cs" : "A_cF4_225_a:Cu");
+    }
+    assertThat(run(args.toArray(String[]::new))).isEqualTo(ExitCodes.OK);
+    assertThat(jsonLines())
+        .extracting(n -> n.get("protostructure").asText())
+        .containsExactlyElementsOf(expected);
+    assertThat(run("structure", "analyze", "--threads", "0", nacl.toString()))
+        .isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
   void severalBlocksAreNamedFileHashBlock() throws Exception {
     assertThat(run("structure", "analyze", twoBlocks.toString())).isEqualTo(ExitCodes.OK);
     List<JsonNode> lines = jsonLines();
