@@ -21,6 +21,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,10 +55,25 @@ public final class Trainer {
 
   private final TrainingOptions o;
   private final PrintStream log;
+  private final int parallelMembers;
 
   public Trainer(TrainingOptions options, PrintStream progress) {
+    this(options, progress, 1);
+  }
+
+  /**
+   * A trainer that trains up to {@code parallelMembers} ensemble members at once, one thread each.
+   * Members are independent and every ND4J op stays on its thread's member, so the weights are the
+   * same as in a one-at-a-time run; with ND4J limited to one thread per op ({@link
+   * ComputeThreads#limit}(1)), this is how a small CPU machine uses all its cores.
+   */
+  public Trainer(TrainingOptions options, PrintStream progress, int parallelMembers) {
+    if (parallelMembers < 1) {
+      throw new IllegalArgumentException("parallel members must be >= 1: " + parallelMembers);
+    }
     this.o = options;
     this.log = progress;
+    this.parallelMembers = parallelMembers;
   }
 
   /** The featuriser for an input kind. */
@@ -157,16 +178,12 @@ public final class Trainer {
 
     ModelMetadata base =
         metadata(shape, List.copyOf(elementsSeen), mean, std, List.of(), Map.of(), Map.of());
+    MemberRun[] runs =
+        trainMembers(shape, base, sets, ds.targets(), train, val, ckpt, started, elapsedBefore);
     List<Map<String, INDArray>> memberWeights = new ArrayList<>();
     List<ModelMetadata.Member> members = new ArrayList<>();
     for (int m = 0; m < o.ensemble(); m++) {
-      double spent = elapsedBefore + (System.nanoTime() - started) / 1e9;
-      double share =
-          o.timeBudgetSeconds() > 0
-              ? Math.max(0, o.timeBudgetSeconds() - spent) / (o.ensemble() - m)
-              : Double.POSITIVE_INFINITY;
-      MemberRun run = new MemberRun(m, shape, base, sets, ds.targets(), train, val, ckpt, share);
-      run.train();
+      MemberRun run = runs[m];
       Path file = o.out().resolve("member-" + m + ".weights");
       Files.copy(run.bestFile, file, StandardCopyOption.REPLACE_EXISTING);
       members.add(
@@ -266,6 +283,80 @@ public final class Trainer {
         training,
         metrics,
         mp ? MP_CREDIT : null);
+  }
+
+  /**
+   * Trains every member, up to {@link #parallelMembers} at a time. A member that starts gets the
+   * time budget left divided by the rounds of members still to finish (itself included), so the
+   * last round ends near the budget whether members run one by one or side by side.
+   */
+  private MemberRun[] trainMembers(
+      NetworkShape shape,
+      ModelMetadata base,
+      List<WeightedNodeSet> sets,
+      double[] targets,
+      List<Integer> train,
+      List<Integer> val,
+      Path ckpt,
+      long started,
+      double elapsedBefore)
+      throws IOException {
+    int k = o.ensemble();
+    int parallel = Math.min(parallelMembers, k);
+    AtomicInteger finished = new AtomicInteger();
+    MemberRun[] runs = new MemberRun[k];
+    List<Callable<MemberRun>> work = new ArrayList<>();
+    for (int m = 0; m < k; m++) {
+      int index = m;
+      work.add(
+          () -> {
+            double spent = elapsedBefore + (System.nanoTime() - started) / 1e9;
+            int rounds = (k - finished.get() + parallel - 1) / parallel;
+            double share =
+                o.timeBudgetSeconds() > 0
+                    ? Math.max(0, o.timeBudgetSeconds() - spent) / rounds
+                    : Double.POSITIVE_INFINITY;
+            MemberRun run =
+                new MemberRun(index, shape, base, sets, targets, train, val, ckpt, share);
+            run.showBar = parallel == 1;
+            run.train();
+            finished.incrementAndGet();
+            return run;
+          });
+    }
+    if (parallel == 1) {
+      for (int m = 0; m < k; m++) {
+        try {
+          runs[m] = work.get(m).call();
+        } catch (IOException | RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return runs;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(parallel);
+    try {
+      List<Future<MemberRun>> futures = pool.invokeAll(work);
+      for (int m = 0; m < k; m++) {
+        runs[m] = futures.get(m).get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("training interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("member training failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    return runs;
   }
 
   /** What the network reads: the input kind, or for structure files what they become. */
@@ -451,6 +542,7 @@ public final class Trainer {
     final Path ckpt;
     final double budgetSeconds;
     MemberProgress progress = new MemberProgress(0, 0, Double.POSITIVE_INFINITY, 0, false);
+    boolean showBar = true;
 
     MemberRun(
         int index,
@@ -519,7 +611,7 @@ public final class Trainer {
             NodeSetBatch.bucketed(sets, order, shape.featureDim(), o.batchSize());
         Collections.shuffle(batches, rng);
         int step = 0;
-        boolean bar = System.console() != null;
+        boolean bar = showBar && System.console() != null;
         for (NodeSetBatch b : batches) {
           float[] y = new float[b.size()];
           for (int i = 0; i < b.size(); i++) {
@@ -620,7 +712,7 @@ public final class Trainer {
     private final long started = System.nanoTime();
     private Double before;
 
-    void update(Path ckpt) throws IOException {
+    synchronized void update(Path ckpt) throws IOException {
       if (before == null) {
         Map<String, Object> m =
             ModelBundle.JSON.readValue(

@@ -96,13 +96,21 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--output-hidden", defaultValue = "96")
   int outputHidden;
 
-  @Option(names = "--threads", defaultValue = "1", description = "CPU threads for ND4J")
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      description =
+          "ensemble members trained at once, one core each (same weights as one at a time)")
   int threads;
 
   @Override
   public Integer call() throws Exception {
     CliLogging.quietNd4j();
-    ComputeThreads.limit(threads);
+    if (threads < 1) {
+      System.err.println("matscreen train: --threads must be at least 1, not " + threads);
+      return ExitCodes.USAGE;
+    }
+    ComputeThreads.limit(1);
     // originalArgs() holds the whole command line from the subcommand name on.
     String command =
         "matscreen " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
@@ -127,7 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
             new NetworkShape(1, embedDim, pairHidden, heads, layers, outputHidden),
             command);
     try {
-      ModelMetadata meta = new Trainer(options, System.err).train();
+      ModelMetadata meta = new Trainer(options, System.err, threads).train();
       System.out.println(ModelMetadataPrinter.summary(meta));
       return ExitCodes.OK;
     } catch (IllegalArgumentException e) {

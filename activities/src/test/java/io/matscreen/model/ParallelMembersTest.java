@@ -1,0 +1,47 @@
+package io.matscreen.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Members trained side by side end with exactly the weights of a one-at-a-time run. */
+class ParallelMembersTest {
+  @TempDir Path dir;
+
+  @Test
+  void parallelMembersReproduceTheSerialEnsemble() throws Exception {
+    ComputeThreads.limit(1);
+    Path csv =
+        SyntheticData.writeCsv(
+            dir.resolve("data.csv"), SyntheticData.compositions(SyntheticData.LIGHT, 160, 21));
+    ModelMetadata serial =
+        new Trainer(
+                TinyTraining.options(csv, "composition", "roost", dir.resolve("serial"), 3, 3),
+                new PrintStream(new ByteArrayOutputStream(), true),
+                1)
+            .train();
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    ModelMetadata parallel =
+        new Trainer(
+                TinyTraining.options(csv, "composition", "roost", dir.resolve("parallel"), 3, 3),
+                new PrintStream(log, true),
+                2)
+            .train();
+
+    assertThat(parallel.members()).hasSize(3);
+    for (int m = 0; m < 3; m++) {
+      assertThat(parallel.members().get(m).sha256())
+          .as("member %d weights", m)
+          .isEqualTo(serial.members().get(m).sha256());
+    }
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("member 1/3 epoch 3/3")
+        .contains("member 2/3 epoch 3/3")
+        .contains("member 3/3 epoch 3/3");
+  }
+}
