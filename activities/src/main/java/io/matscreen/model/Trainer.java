@@ -21,11 +21,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -304,48 +303,45 @@ public final class Trainer {
     int k = o.ensemble();
     int parallel = Math.min(parallelMembers, k);
     AtomicInteger finished = new AtomicInteger();
+    MemberTask task =
+        index -> {
+          double spent = elapsedBefore + (System.nanoTime() - started) / 1e9;
+          int rounds = (k - finished.get() + parallel - 1) / parallel;
+          double share =
+              o.timeBudgetSeconds() > 0
+                  ? Math.max(0, o.timeBudgetSeconds() - spent) / rounds
+                  : Double.POSITIVE_INFINITY;
+          MemberRun run = new MemberRun(index, shape, base, sets, targets, train, val, ckpt, share);
+          run.showBar = parallel == 1;
+          run.train();
+          finished.incrementAndGet();
+          return run;
+        };
     MemberRun[] runs = new MemberRun[k];
-    List<Callable<MemberRun>> work = new ArrayList<>();
-    for (int m = 0; m < k; m++) {
-      int index = m;
-      work.add(
-          () -> {
-            double spent = elapsedBefore + (System.nanoTime() - started) / 1e9;
-            int rounds = (k - finished.get() + parallel - 1) / parallel;
-            double share =
-                o.timeBudgetSeconds() > 0
-                    ? Math.max(0, o.timeBudgetSeconds() - spent) / rounds
-                    : Double.POSITIVE_INFINITY;
-            MemberRun run =
-                new MemberRun(index, shape, base, sets, targets, train, val, ckpt, share);
-            run.showBar = parallel == 1;
-            run.train();
-            finished.incrementAndGet();
-            return run;
-          });
-    }
     if (parallel == 1) {
       for (int m = 0; m < k; m++) {
-        try {
-          runs[m] = work.get(m).call();
-        } catch (IOException | RuntimeException e) {
-          throw e;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
+        runs[m] = task.train(m);
       }
       return runs;
     }
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
-      List<Future<MemberRun>> futures = pool.invokeAll(work);
+      // Results in the order members finish, so that the first failure is seen at once.
+      ExecutorCompletionService<MemberRun> done = new ExecutorCompletionService<>(pool);
       for (int m = 0; m < k; m++) {
-        runs[m] = futures.get(m).get();
+        int index = m;
+        done.submit(() -> task.train(index));
+      }
+      for (int m = 0; m < k; m++) {
+        MemberRun run = done.take().get();
+        runs[run.index] = run;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("training interrupted", e);
     } catch (ExecutionException e) {
+      // The other members stop after their current epoch; their checkpoints allow --resume.
+      abandoned = true;
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
@@ -354,10 +350,18 @@ public final class Trainer {
       }
       throw new IllegalStateException("member training failed: " + e.getCause(), e.getCause());
     } finally {
-      pool.shutdownNow();
+      pool.shutdown();
     }
     return runs;
   }
+
+  /** Trains one member. */
+  private interface MemberTask {
+    MemberRun train(int index) throws IOException;
+  }
+
+  /** Set when a member failed: the others stop at their next epoch. */
+  private volatile boolean abandoned;
 
   /** What the network reads: the input kind, or for structure files what they become. */
   private String modelInputKind() {
@@ -596,6 +600,10 @@ public final class Trainer {
       double mean = base.targetMean();
       double std = base.targetStd();
       while (progress.epoch() < o.epochs()) {
+        if (abandoned) {
+          throw new IllegalStateException(
+              "member " + (index + 1) + ": stopped because another member failed");
+        }
         int epoch = progress.epoch() + 1;
         long t0 = System.nanoTime();
         // Cosine decay over the member's planned work: epochs, or its share of the time budget if

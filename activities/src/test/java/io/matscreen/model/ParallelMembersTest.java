@@ -1,6 +1,7 @@
 package io.matscreen.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -43,5 +44,45 @@ class ParallelMembersTest {
         .contains("member 1/3 epoch 3/3")
         .contains("member 2/3 epoch 3/3")
         .contains("member 3/3 epoch 3/3");
+  }
+
+  @Test
+  void aFailingMemberStopsTheOthersAndTheRunResumes() throws Exception {
+    ComputeThreads.limit(1);
+    Path csv =
+        SyntheticData.writeCsv(
+            dir.resolve("data.csv"), SyntheticData.compositions(SyntheticData.LIGHT, 120, 4));
+    Path out = dir.resolve("crashing");
+    TrainingOptions o = TinyTraining.options(csv, "composition", "roost", out, 3, 3);
+    PrintStream crashing =
+        new PrintStream(new TrainerResumeTest.CrashingLog("member 2/3 epoch 1/3"), true);
+    assertThatThrownBy(() -> new Trainer(o, crashing, 2).train()).hasMessage("simulated crash");
+    assertThat(out.resolve("model.json")).doesNotExist();
+    assertThat(out.resolve("checkpoints/member-1.progress.json")).exists();
+
+    TrainingOptions resume =
+        new TrainingOptions(
+            o.data(),
+            o.inputKind(),
+            o.inputColumn(),
+            o.target(),
+            o.modelType(),
+            o.ensemble(),
+            o.out(),
+            o.epochs(),
+            o.seed(),
+            o.valFraction(),
+            o.testFraction(),
+            o.batchSize(),
+            o.learningRate(),
+            o.patience(),
+            true,
+            o.timeBudgetSeconds(),
+            o.shape(),
+            o.command());
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    ModelMetadata meta = new Trainer(resume, new PrintStream(log, true), 2).train();
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("member 2/3: resuming after epoch 1");
+    assertThat(meta.members()).extracting(ModelMetadata.Member::epochs).containsExactly(3, 3, 3);
   }
 }

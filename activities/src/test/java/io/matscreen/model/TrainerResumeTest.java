@@ -16,7 +16,7 @@ class TrainerResumeTest {
   @TempDir Path dir;
 
   /** Simulates a crash: the progress stream throws once the trainer reports the given line. */
-  private static final class CrashingLog extends OutputStream {
+  static final class CrashingLog extends OutputStream {
     private final StringBuilder seen = new StringBuilder();
     private final String crashOn;
 
