@@ -91,4 +91,27 @@ public record TrainingOptions(
         shape,
         command);
   }
+
+  /** The same run, continued from the checkpoints in {@code out}. */
+  public TrainingOptions resuming() {
+    return new TrainingOptions(
+        data,
+        inputKind,
+        inputColumn,
+        target,
+        modelType,
+        ensemble,
+        out,
+        epochs,
+        seed,
+        valFraction,
+        testFraction,
+        batchSize,
+        learningRate,
+        patience,
+        true,
+        timeBudgetSeconds,
+        shape,
+        command);
+  }
 }

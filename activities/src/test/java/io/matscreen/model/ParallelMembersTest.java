@@ -60,26 +60,7 @@ class ParallelMembersTest {
     assertThat(out.resolve("model.json")).doesNotExist();
     assertThat(out.resolve("checkpoints/member-1.progress.json")).exists();
 
-    TrainingOptions resume =
-        new TrainingOptions(
-            o.data(),
-            o.inputKind(),
-            o.inputColumn(),
-            o.target(),
-            o.modelType(),
-            o.ensemble(),
-            o.out(),
-            o.epochs(),
-            o.seed(),
-            o.valFraction(),
-            o.testFraction(),
-            o.batchSize(),
-            o.learningRate(),
-            o.patience(),
-            true,
-            o.timeBudgetSeconds(),
-            o.shape(),
-            o.command());
+    TrainingOptions resume = o.resuming();
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     ModelMetadata meta = new Trainer(resume, new PrintStream(log, true), 2).train();
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("member 2/3: resuming after epoch 1");

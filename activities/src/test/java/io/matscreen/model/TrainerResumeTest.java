@@ -53,26 +53,7 @@ class TrainerResumeTest {
         .isInstanceOf(BundleException.class)
         .hasMessageContaining("pass --resume");
 
-    TrainingOptions resume =
-        new TrainingOptions(
-            o.data(),
-            o.inputKind(),
-            o.inputColumn(),
-            o.target(),
-            o.modelType(),
-            o.ensemble(),
-            o.out(),
-            o.epochs(),
-            o.seed(),
-            o.valFraction(),
-            o.testFraction(),
-            o.batchSize(),
-            o.learningRate(),
-            o.patience(),
-            true,
-            o.timeBudgetSeconds(),
-            o.shape(),
-            o.command());
+    TrainingOptions resume = o.resuming();
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     ModelMetadata meta = new Trainer(resume, new PrintStream(log, true)).train();
     String text = log.toString(StandardCharsets.UTF_8);
