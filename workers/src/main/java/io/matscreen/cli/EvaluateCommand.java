@@ -1,7 +1,6 @@
 package io.matscreen.cli;
 
 import io.matscreen.model.BundleException;
-import io.matscreen.model.ComputeThreads;
 import io.matscreen.model.CsvTable;
 import io.matscreen.model.DatasetException;
 import io.matscreen.model.EnergyPrediction;
@@ -45,22 +44,16 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliLogging.quietNd4j();
-    if (threads < 1) {
-      System.err.println("matscreen evaluate: --threads must be at least 1, not " + threads);
-      return ExitCodes.USAGE;
-    }
-    ComputeThreads.limit(1);
     ModelBundle bundle;
     CsvTable table;
     String column;
     int targetColumn;
     try {
-      bundle = ModelArgument.load(model);
-      bundle.setInferenceThreads(threads);
+      bundle = ModelArgument.loadForInference(model, threads);
       table = CsvTable.read(data);
       column = ModelInputs.keyColumn(table, bundle.inputKind());
       targetColumn = table.column(target);
-    } catch (BundleException | DatasetException e) {
+    } catch (BundleException | DatasetException | IllegalArgumentException e) {
       System.err.println("matscreen evaluate: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (IOException e) {

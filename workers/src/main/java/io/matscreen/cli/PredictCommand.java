@@ -1,7 +1,6 @@
 package io.matscreen.cli;
 
 import io.matscreen.model.BundleException;
-import io.matscreen.model.ComputeThreads;
 import io.matscreen.model.CsvTable;
 import io.matscreen.model.DatasetException;
 import io.matscreen.model.EnergyPrediction;
@@ -53,20 +52,14 @@ public final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CliLogging.quietNd4j();
-    if (threads < 1) {
-      System.err.println("matscreen predict: --threads must be at least 1, not " + threads);
-      return ExitCodes.USAGE;
-    }
-    ComputeThreads.limit(1);
     ModelBundle bundle;
     CsvTable table;
     String column;
     try {
-      bundle = ModelArgument.load(model);
-      bundle.setInferenceThreads(threads);
+      bundle = ModelArgument.loadForInference(model, threads);
       table = CsvTable.read(input);
       column = ModelInputs.keyColumn(table, bundle.inputKind());
-    } catch (BundleException | DatasetException e) {
+    } catch (BundleException | DatasetException | IllegalArgumentException e) {
       System.err.println("matscreen predict: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (IOException e) {

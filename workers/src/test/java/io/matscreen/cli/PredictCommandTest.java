@@ -60,5 +60,10 @@ class PredictCommandTest {
         CliRun.run("predict", "--model", dir.resolve("nope").toString(), "--input", in.toString());
     assertThat(noModel.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(noModel.err()).contains("does not exist");
+    Path good = Files.writeString(dir.resolve("good.csv"), "composition\nAl2O3\n");
+    CliRun noThreads =
+        CliRun.run("predict", "--model", "default", "--input", good.toString(), "--threads", "0");
+    assertThat(noThreads.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(noThreads.err()).contains("--threads must be at least 1, not 0");
   }
 }
