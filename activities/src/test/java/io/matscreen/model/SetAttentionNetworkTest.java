@@ -1,6 +1,7 @@
 package io.matscreen.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.matscreen.features.CompositionFeaturiser;
 import io.matscreen.features.WeightedNodeSet;
@@ -8,6 +9,7 @@ import io.matscreen.structure.Composition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -90,6 +92,62 @@ class SetAttentionNetworkTest {
     assertThat(after).isLessThan(before - 1.0);
     // Mean absolute error in standardised units: 0.8 for predicting the mean; require < 0.25.
     assertThat(mae).isLessThan(0.25);
+  }
+
+  @Test
+  void graphComputesTheDocumentedNetworkForEverySetSize() {
+    NetworkShape shape = new NetworkShape(7, 8, 6, 2, 3, 10);
+    Map<String, INDArray> w = SetAttentionNetwork.initialWeights(shape, 11);
+    SplittableRandom rng = new SplittableRandom(5);
+    for (Map.Entry<String, INDArray> e : w.entrySet()) {
+      if (e.getKey().endsWith("_b")) { // biases start at zero; make every bias path count
+        INDArray b = e.getValue();
+        for (int i = 0; i < b.length(); i++) {
+          b.putScalar(i, rng.nextDouble(-0.5, 0.5));
+        }
+      }
+    }
+    SameDiff sd = SetAttentionNetwork.build(shape, w);
+    for (int n = 1; n <= 5; n++) {
+      int batch = 3;
+      double[][][] x = new double[batch][n][shape.featureDim()];
+      double[][] weights = new double[batch][n];
+      float[] xf = new float[batch * n * shape.featureDim()];
+      float[] wf = new float[batch * n];
+      for (int b = 0; b < batch; b++) {
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+          weights[b][i] = rng.nextDouble(0.1, 1.0);
+          total += weights[b][i];
+          for (int f = 0; f < shape.featureDim(); f++) {
+            x[b][i][f] = (float) rng.nextDouble(-1, 1);
+            xf[(b * n + i) * shape.featureDim() + f] = (float) x[b][i][f];
+          }
+        }
+        for (int i = 0; i < n; i++) {
+          weights[b][i] = (float) (weights[b][i] / total);
+          wf[b * n + i] = (float) weights[b][i];
+        }
+      }
+      Map<String, INDArray> out =
+          sd.output(
+              Map.of(
+                  SetAttentionNetwork.NODES,
+                  Nd4j.create(xf, new long[] {(long) batch * n, shape.featureDim()}, 'c'),
+                  SetAttentionNetwork.WEIGHTS,
+                  Nd4j.create(wf, new long[] {batch, n}, 'c')),
+              SetAttentionNetwork.MEAN,
+              SetAttentionNetwork.LOG_STD);
+      for (int b = 0; b < batch; b++) {
+        double[] expected = ReferenceNetwork.forward(shape, w, x[b], weights[b]);
+        assertThat(out.get(SetAttentionNetwork.MEAN).getDouble(b, 0))
+            .as("mean, set size %d, set %d", n, b)
+            .isCloseTo(expected[0], within(1e-4));
+        assertThat(out.get(SetAttentionNetwork.LOG_STD).getDouble(b, 0))
+            .as("log sigma, set size %d, set %d", n, b)
+            .isCloseTo(expected[1], within(1e-4));
+      }
+    }
   }
 
   private static double meanLoss(SameDiff sd, List<MultiDataSet> data) {

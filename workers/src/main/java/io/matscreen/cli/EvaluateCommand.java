@@ -80,7 +80,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       labelled.add(u);
       y.add(v);
     }
-    rows.usable.retainAll(labelled);
+    // Replaced in place (labelled keeps the order): retainAll would compare every pair of rows.
+    rows.usable.clear();
+    rows.usable.addAll(labelled);
     if (labelled.isEmpty()) {
       System.err.println("matscreen evaluate: no usable rows in " + data);
       return ExitCodes.SOME_INPUTS_FAILED;
