@@ -285,10 +285,21 @@ public final class Trainer {
   }
 
   /**
-   * Trains every member, up to {@link #parallelMembers} at a time. A member that starts gets the
-   * time budget left divided by the rounds of members still to finish (itself included), so the
-   * last round ends near the budget whether members run one by one or side by side.
+   * Trains every member, up to {@link #parallelMembers} at a time. A member that starts gets a
+   * {@link #budgetShare} of the time left, so the last round ends near the budget whether members
+   * run one by one or side by side.
    */
+  /**
+   * Seconds for a member that starts now: the time left divided by the rounds its thread still has
+   * to run, i.e. by the members not yet started (itself included) spread over the parallel threads.
+   * Members already running do not count: they end on their own share, and a member that replaces
+   * one that stopped early may use the time that one left.
+   */
+  static double budgetShare(double secondsLeft, int notStarted, int parallel) {
+    int rounds = (notStarted + parallel - 1) / parallel;
+    return Math.max(0, secondsLeft) / Math.max(1, rounds);
+  }
+
   private MemberRun[] trainMembers(
       NetworkShape shape,
       ModelMetadata base,
@@ -302,19 +313,18 @@ public final class Trainer {
       throws IOException {
     int k = o.ensemble();
     int parallel = Math.min(parallelMembers, k);
-    AtomicInteger finished = new AtomicInteger();
+    AtomicInteger startedMembers = new AtomicInteger();
     MemberTask task =
         index -> {
           double spent = elapsedBefore + (System.nanoTime() - started) / 1e9;
-          int rounds = (k - finished.get() + parallel - 1) / parallel;
+          int notStarted = k - startedMembers.getAndIncrement();
           double share =
               o.timeBudgetSeconds() > 0
-                  ? Math.max(0, o.timeBudgetSeconds() - spent) / rounds
+                  ? budgetShare(o.timeBudgetSeconds() - spent, notStarted, parallel)
                   : Double.POSITIVE_INFINITY;
           MemberRun run = new MemberRun(index, shape, base, sets, targets, train, val, ckpt, share);
           run.showBar = parallel == 1;
           run.train();
-          finished.incrementAndGet();
           return run;
         };
     MemberRun[] runs = new MemberRun[k];

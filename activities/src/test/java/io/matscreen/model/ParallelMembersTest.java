@@ -66,4 +66,20 @@ class ParallelMembersTest {
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("member 2/3: resuming after epoch 1");
     assertThat(meta.members()).extracting(ModelMetadata.Member::epochs).containsExactly(3, 3, 3);
   }
+
+  @Test
+  void aMemberThatTakesOverFromAnEarlyStopGetsAllTheTimeLeft() {
+    // 4 members on 2 threads, 6,300 s: the first two get half each.
+    assertThat(Trainer.budgetShare(6300, 4, 2)).isEqualTo(3150.0);
+    assertThat(Trainer.budgetShare(6300, 3, 2)).isEqualTo(3150.0);
+    // The third starts at 2,490 s because the second stopped early while the first still runs:
+    // its thread has one round left, so it gets all 3,810 s (not half, as the count of unfinished
+    // members would give).
+    assertThat(Trainer.budgetShare(3810, 2, 2)).isEqualTo(3810.0);
+    assertThat(Trainer.budgetShare(3730, 1, 2)).isEqualTo(3730.0);
+    // One at a time: the time left over the members left.
+    assertThat(Trainer.budgetShare(6000, 3, 1)).isEqualTo(2000.0);
+    assertThat(Trainer.budgetShare(4200, 2, 1)).isEqualTo(2100.0);
+    assertThat(Trainer.budgetShare(-5, 1, 1)).isZero();
+  }
 }
