@@ -285,11 +285,6 @@ public final class Trainer {
   }
 
   /**
-   * Trains every member, up to {@link #parallelMembers} at a time. A member that starts gets a
-   * {@link #budgetShare} of the time left, so the last round ends near the budget whether members
-   * run one by one or side by side.
-   */
-  /**
    * Seconds for a member that starts now: the time left divided by the rounds its thread still has
    * to run, i.e. by the members not yet started (itself included) spread over the parallel threads.
    * Members already running do not count: they end on their own share, and a member that replaces
@@ -300,6 +295,11 @@ public final class Trainer {
     return Math.max(0, secondsLeft) / Math.max(1, rounds);
   }
 
+  /**
+   * Trains every member, up to {@link #parallelMembers} at a time. A member that starts gets a
+   * {@link #budgetShare} of the time left, so the last round ends near the budget whether members
+   * run one by one or side by side.
+   */
   private MemberRun[] trainMembers(
       NetworkShape shape,
       ModelMetadata base,
