@@ -71,6 +71,15 @@ public record TrainingOptions(
 
   /** A copy with other options (builder-style helpers for the CLI and tests). */
   public TrainingOptions withEnsemble(int k, int epochsPerMember) {
+    return copy(k, epochsPerMember, resume);
+  }
+
+  /** The same run, continued from the checkpoints in {@code out}. */
+  public TrainingOptions resuming() {
+    return copy(ensemble, epochs, true);
+  }
+
+  private TrainingOptions copy(int k, int epochsPerMember, boolean resumeRun) {
     return new TrainingOptions(
         data,
         inputKind,
@@ -86,30 +95,7 @@ public record TrainingOptions(
         batchSize,
         learningRate,
         patience,
-        resume,
-        timeBudgetSeconds,
-        shape,
-        command);
-  }
-
-  /** The same run, continued from the checkpoints in {@code out}. */
-  public TrainingOptions resuming() {
-    return new TrainingOptions(
-        data,
-        inputKind,
-        inputColumn,
-        target,
-        modelType,
-        ensemble,
-        out,
-        epochs,
-        seed,
-        valFraction,
-        testFraction,
-        batchSize,
-        learningRate,
-        patience,
-        true,
+        resumeRun,
         timeBudgetSeconds,
         shape,
         command);
