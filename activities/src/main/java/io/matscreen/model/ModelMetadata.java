@@ -55,9 +55,25 @@ public record ModelMetadata(
    * @param sha256 hex sha256 of the weights file
    * @param seed the member's initialisation and shuffling seed
    * @param epochs epochs trained
-   * @param bestEpoch epoch whose weights were kept (early stopping)
+   * @param bestEpoch epoch whose weights were kept (early stopping), or the last epoch of the
+   *     average when an average was kept
    * @param validationMae the member's validation MAE, eV/atom
+   * @param averagedEpochs how many epochs' weights (ending at bestEpoch) were averaged into the
+   *     kept weights; null when the weights are one epoch's
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Member(
-      String file, String sha256, long seed, int epochs, int bestEpoch, double validationMae) {}
+      String file,
+      String sha256,
+      long seed,
+      int epochs,
+      int bestEpoch,
+      double validationMae,
+      Integer averagedEpochs) {
+    /** A member whose weights are those of one epoch. */
+    public Member(
+        String file, String sha256, long seed, int epochs, int bestEpoch, double validationMae) {
+      this(file, sha256, seed, epochs, bestEpoch, validationMae, null);
+    }
+  }
 }

@@ -8,6 +8,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -107,6 +108,16 @@ public final class SetAttentionNetwork {
 
   /** Builds the graph with the given weights as trainable variables (arrays are copied). */
   public static SameDiff build(NetworkShape s, Map<String, INDArray> weights) {
+    return build(s, weights, 0);
+  }
+
+  /**
+   * Builds the graph with a β-weighted Laplace loss: each sample's NLL is scaled by σ^β, the scale
+   * taken as a constant (β-NLL, Seitzer et al., ICLR 2022). The plain NLL (β = 0) divides the
+   * mean's gradient by σ, so the network gives up on samples it finds noisy; β = 1 restores the
+   * unweighted L1 gradient on the mean, which is what the MAE rewards. σ's optimum is unchanged.
+   */
+  public static SameDiff build(NetworkShape s, Map<String, INDArray> weights, double lossBeta) {
     SameDiff sd = SameDiff.create();
     Map<String, SDVariable> v = new LinkedHashMap<>();
     for (Map.Entry<String, INDArray> e : weights.entrySet()) {
@@ -179,6 +190,10 @@ public final class SetAttentionNetwork {
             .mul(sd.math().exp(logStd.neg()))
             .mul(Math.sqrt(2.0))
             .add(logStd);
+    if (lossBeta != 0) {
+      SDVariable scale = new StopGradient(sd, sd.math().exp(logStd.mul(lossBeta))).outputVariable();
+      perSample = perSample.mul(scale);
+    }
     sd.mean(LOSS, perSample);
     sd.setLossVariables(LOSS);
     return sd;

@@ -192,7 +192,8 @@ public final class Trainer {
               run.seed,
               run.progress.epoch(),
               run.progress.bestEpoch(),
-              run.progress.bestValMae()));
+              run.progress.bestValMae(),
+              run.progress.keptAverage() ? run.progress.averaged() : null));
       memberWeights.add(WeightsFile.read(Files.readAllBytes(file), file.toString()));
     }
 
@@ -241,7 +242,20 @@ public final class Trainer {
     training.put("batchSize", o.batchSize());
     training.put("learningRate", o.learningRate());
     training.put("patience", o.patience());
-    training.put("loss", "robust Laplace NLL: sqrt(2)|y-mu|exp(-log_sigma) + log_sigma");
+    if (o.averageLast() > 0) {
+      training.put(
+          "weightAveraging",
+          "each member's weights averaged over the epochs in the last "
+              + o.averageLast()
+              + " of its planned work; the average kept where it validated better");
+    }
+    training.put(
+        "loss",
+        o.lossBeta() == 0
+            ? "robust Laplace NLL: sqrt(2)|y-mu|exp(-log_sigma) + log_sigma"
+            : "beta-weighted robust Laplace NLL: (sqrt(2)|y-mu|exp(-log_sigma) + log_sigma)"
+                + " * stopgrad(sigma^beta), beta = "
+                + o.lossBeta());
     training.put("optimizer", "Adam, cosine decay to 1/20 of the initial rate");
     training.put("wallTimeSeconds", Math.round(wall));
     training.put("finishedAt", Instant.now().toString());
@@ -418,6 +432,9 @@ public final class Trainer {
     identity.put("shape", o.shape().toString());
     identity.put("inputKind", o.inputKind());
     identity.put("target", o.target());
+    if (o.lossBeta() != 0) {
+      identity.put("lossBeta", o.lossBeta());
+    }
     if (Files.exists(runJson)) {
       if (!o.resume()) {
         throw new BundleException(
@@ -509,8 +526,22 @@ public final class Trainer {
    * @param bestValMae best validation MAE, eV/atom
    * @param sinceBest epochs since the best
    * @param done whether the member has finished
+   * @param averaged epochs averaged so far into the member's weight average
+   * @param keptAverage whether the best weights are the average
    */
-  record MemberProgress(int epoch, int bestEpoch, double bestValMae, int sinceBest, boolean done) {}
+  record MemberProgress(
+      int epoch,
+      int bestEpoch,
+      double bestValMae,
+      int sinceBest,
+      boolean done,
+      int averaged,
+      boolean keptAverage) {
+    MemberProgress finished() {
+      return new MemberProgress(
+          epoch, bestEpoch, bestValMae, sinceBest, true, averaged, keptAverage);
+    }
+  }
 
   /**
    * Builds the gradient graph with standard output silenced: SameDiff 1.0.0-M2.1 prints one line
@@ -553,9 +584,11 @@ public final class Trainer {
     final Path currentFile;
     final Path bestFile;
     final Path progressFile;
+    final Path averageFile;
     final Path ckpt;
     final double budgetSeconds;
-    MemberProgress progress = new MemberProgress(0, 0, Double.POSITIVE_INFINITY, 0, false);
+    MemberProgress progress =
+        new MemberProgress(0, 0, Double.POSITIVE_INFINITY, 0, false, 0, false);
     boolean showBar = true;
 
     MemberRun(
@@ -580,6 +613,7 @@ public final class Trainer {
       this.currentFile = ckpt.resolve("member-" + index + ".current.weights");
       this.bestFile = ckpt.resolve("member-" + index + ".best.weights");
       this.progressFile = ckpt.resolve("member-" + index + ".progress.json");
+      this.averageFile = ckpt.resolve("member-" + index + ".average.weights");
       this.budgetSeconds = budgetSeconds;
     }
 
@@ -598,7 +632,7 @@ public final class Trainer {
         weights = SetAttentionNetwork.initialWeights(shape, seed);
       }
       List<String> names = new ArrayList<>(weights.keySet());
-      SameDiff sd = SetAttentionNetwork.build(shape, weights);
+      SameDiff sd = SetAttentionNetwork.build(shape, weights, o.lossBeta());
       EpochLearningRate rate = new EpochLearningRate();
       sd.setTrainingConfig(
           TrainingConfig.builder()
@@ -671,15 +705,24 @@ public final class Trainer {
           WeightsFile.write(bestFile, now);
         }
         WeightsFile.write(currentFile, now);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double doneAfter =
+            Math.max((double) epoch / o.epochs(), Math.min(1.0, seconds / budgetSeconds));
+        int averaged = progress.averaged();
+        if (o.averageLast() > 0 && doneAfter >= 1 - o.averageLast()) {
+          addToAverage(now, averaged);
+          averaged++;
+        }
         progress =
             new MemberProgress(
                 epoch,
                 better ? epoch : progress.bestEpoch(),
                 better ? vm.mae() : progress.bestValMae(),
                 better ? 0 : progress.sinceBest() + 1,
-                false);
+                false,
+                averaged,
+                better ? false : progress.keptAverage());
         ModelBundle.JSON.writeValue(progressFile.toFile(), progress);
-        double seconds = (System.nanoTime() - started) / 1e9;
         recordElapsedFromStart();
         log.printf(
             "member %d/%d epoch %d/%d  lr %.2e  val MAE %.4f eV/atom  RMSE %.4f  (best MAE %.4f"
@@ -704,14 +747,55 @@ public final class Trainer {
           break;
         }
       }
-      progress =
-          new MemberProgress(
-              progress.epoch(),
-              progress.bestEpoch(),
-              progress.bestValMae(),
-              progress.sinceBest(),
-              true);
+      keepAverageIfBetter();
+      progress = progress.finished();
       ModelBundle.JSON.writeValue(progressFile.toFile(), progress);
+    }
+
+    /** Folds one epoch's weights into the running average (the n-th epoch gets weight 1/n). */
+    private void addToAverage(Map<String, INDArray> now, int before) throws IOException {
+      Map<String, INDArray> avg =
+          before == 0
+              ? new LinkedHashMap<>()
+              : WeightsFile.read(Files.readAllBytes(averageFile), averageFile.toString());
+      for (Map.Entry<String, INDArray> e : now.entrySet()) {
+        INDArray a = avg.get(e.getKey());
+        avg.put(
+            e.getKey(),
+            a == null ? e.getValue().dup() : a.add(e.getValue().sub(a).div(before + 1)));
+      }
+      WeightsFile.write(averageFile, avg);
+    }
+
+    /** Makes the weight average the member's weights if it validates better than its best epoch. */
+    private void keepAverageIfBetter() throws IOException {
+      if (progress.averaged() < 2 || progress.keptAverage()) {
+        return;
+      }
+      Map<String, INDArray> avg =
+          WeightsFile.read(Files.readAllBytes(averageFile), averageFile.toString());
+      double mae = evaluate(new ModelBundle(base, List.of(avg)), sets, targets, val).mae();
+      boolean better = mae < progress.bestValMae() - 1e-9;
+      log.printf(
+          "member %d/%d: average of the last %d epochs: val MAE %.4f eV/atom (best epoch %.4f)%s%n",
+          index + 1,
+          o.ensemble(),
+          progress.averaged(),
+          mae,
+          progress.bestValMae(),
+          better ? ", kept" : ", not kept");
+      if (better) {
+        Files.copy(averageFile, bestFile, StandardCopyOption.REPLACE_EXISTING);
+        progress =
+            new MemberProgress(
+                progress.epoch(),
+                progress.epoch(),
+                mae,
+                progress.sinceBest(),
+                false,
+                progress.averaged(),
+                true);
+      }
     }
 
     private double spentBefore(long started) {

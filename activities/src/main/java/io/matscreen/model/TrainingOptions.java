@@ -18,6 +18,12 @@ import java.nio.file.Path;
  * @param testFraction fraction of inputs (by composition) held out, never trained or validated on
  * @param batchSize sets per training batch
  * @param learningRate Adam's initial learning rate (cosine-decayed to 1/20 over the epochs)
+ * @param lossBeta β of the β-weighted Laplace NLL: each sample's loss is scaled by σ^β with σ held
+ *     constant (no gradient through the scale), so β = 0 is the plain Laplace NLL and β = 1 gives
+ *     the mean an unweighted L1 gradient while σ still learns the same optimum
+ * @param averageLast fraction of each member's planned work (epochs or time share) at the end of
+ *     which its weights are averaged epoch by epoch (stochastic weight averaging); the average is
+ *     kept if it validates better than the best single epoch (0 = off)
  * @param patience epochs without validation improvement before a member stops
  * @param resume continue from the checkpoints in {@code out}
  * @param timeBudgetSeconds wall-clock budget for the whole run (0 = none); each member gets an even
@@ -39,6 +45,8 @@ public record TrainingOptions(
     double testFraction,
     int batchSize,
     double learningRate,
+    double lossBeta,
+    double averageLast,
     int patience,
     boolean resume,
     long timeBudgetSeconds,
@@ -62,6 +70,8 @@ public record TrainingOptions(
         0.1,
         512,
         2e-3,
+        0,
+        0,
         6,
         false,
         0,
@@ -94,6 +104,8 @@ public record TrainingOptions(
         testFraction,
         batchSize,
         learningRate,
+        lossBeta,
+        averageLast,
         patience,
         resumeRun,
         timeBudgetSeconds,

@@ -150,6 +150,71 @@ class SetAttentionNetworkTest {
     }
   }
 
+  @Test
+  void betaWeightedLossGivesTheMeanAnUnweightedGradientAndLeavesSigmaAlone() {
+    NetworkShape shape = new NetworkShape(5, 8, 6, 2, 1, 10);
+    Map<String, INDArray> w = SetAttentionNetwork.initialWeights(shape, 21);
+    // A log σ head with weight makes σ differ between samples, so 1/σ weighting would show.
+    w.put("log_std_head_b", Nd4j.create(new float[] {0.3f}, new long[] {1, 1}, 'c'));
+    SplittableRandom rng = new SplittableRandom(9);
+    int batch = 6;
+    int n = 2;
+    float[] xf = new float[batch * n * shape.featureDim()];
+    for (int i = 0; i < xf.length; i++) {
+      xf[i] = (float) rng.nextDouble(-1, 1);
+    }
+    float[] wf = new float[batch * n];
+    float[] yf = new float[batch];
+    for (int b = 0; b < batch; b++) {
+      wf[b * n] = 0.25f;
+      wf[b * n + 1] = 0.75f;
+      yf[b] = (float) rng.nextDouble(-2, 2);
+    }
+    Map<String, INDArray> in =
+        Map.of(
+            SetAttentionNetwork.NODES,
+            Nd4j.create(xf, new long[] {(long) batch * n, shape.featureDim()}, 'c'),
+            SetAttentionNetwork.WEIGHTS,
+            Nd4j.create(wf, new long[] {batch, n}, 'c'),
+            SetAttentionNetwork.TARGET,
+            Nd4j.create(yf, new long[] {batch, 1}, 'c'));
+    for (double beta : new double[] {0, 0.5, 1}) {
+      SameDiff sd = SetAttentionNetwork.build(shape, w, beta);
+      Map<String, INDArray> out =
+          sd.output(in, SetAttentionNetwork.MEAN, SetAttentionNetwork.LOG_STD);
+      Trainer.createGradientQuietly(sd);
+      Map<String, INDArray> grad = sd.calculateGradients(in, "mean_head_b", "log_std_head_b");
+      double expectMean = 0;
+      double expectLogStd = 0;
+      double sqrt2 = Math.sqrt(2);
+      for (int b = 0; b < batch; b++) {
+        double r = yf[b] - out.get(SetAttentionNetwork.MEAN).getDouble(b, 0);
+        double logStd = out.get(SetAttentionNetwork.LOG_STD).getDouble(b, 0);
+        double sigma = Math.exp(logStd);
+        double scale = Math.pow(sigma, beta); // a constant: no gradient flows through it
+        expectMean += scale * -sqrt2 * Math.signum(r) / sigma;
+        // log σ = 4.5 tanh(z / 4.5) - 1.5, so d log σ / dz = 1 - ((log σ + 1.5) / 4.5)².
+        double dLogStdDz = 1 - Math.pow((logStd + 1.5) / 4.5, 2);
+        expectLogStd += scale * (1 - sqrt2 * Math.abs(r) / sigma) * dLogStdDz;
+      }
+      assertThat(grad.get("mean_head_b").getDouble(0))
+          .as("d loss / d mean bias, beta %s", beta)
+          .isCloseTo(expectMean / batch, within(1e-4));
+      assertThat(grad.get("log_std_head_b").getDouble(0))
+          .as("d loss / d log sigma bias, beta %s", beta)
+          .isCloseTo(expectLogStd / batch, within(1e-4));
+      if (beta == 1) {
+        // The mean's gradient no longer depends on σ: -√2 times the mean sign of the residuals.
+        double signs = 0;
+        for (int b = 0; b < batch; b++) {
+          signs += Math.signum(yf[b] - out.get(SetAttentionNetwork.MEAN).getDouble(b, 0));
+        }
+        assertThat(grad.get("mean_head_b").getDouble(0))
+            .isCloseTo(-sqrt2 * signs / batch, within(1e-4));
+      }
+    }
+  }
+
   private static double meanLoss(SameDiff sd, List<MultiDataSet> data) {
     double sum = 0;
     int n = 0;

@@ -15,7 +15,7 @@ final class TinyTraining {
       Path csv, String inputKind, String model, Path out, int ensemble, int epochs) {
     return new TrainingOptions(
         csv, inputKind, inputKind, "e_form", model, ensemble, out, epochs, 7, 0.15, 0.15, 16, 3e-3,
-        epochs, false, 0, SHAPE, "test");
+        0, 0, epochs, false, 0, SHAPE, "test");
   }
 
   /** Trains and returns the log. */

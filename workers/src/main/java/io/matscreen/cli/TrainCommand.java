@@ -69,6 +69,23 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--learning-rate", defaultValue = "0.002")
   double learningRate;
 
+  @Option(
+      names = "--loss-beta",
+      defaultValue = "0",
+      description =
+          "β of the β-weighted Laplace NLL (0 = plain; 1 = the mean learns as under L1, σ as"
+              + " under the NLL)")
+  double lossBeta;
+
+  @Option(
+      names = "--average-last",
+      defaultValue = "0",
+      description =
+          "average each member's weights over the epochs in this last fraction of its planned"
+              + " work (stochastic weight averaging) and keep the average if it validates better;"
+              + " 0 = off")
+  double averageLast;
+
   @Option(names = "--patience", defaultValue = "6", description = "early-stopping patience")
   int patience;
 
@@ -129,6 +146,8 @@ public final class TrainCommand implements Callable<Integer> {
             testFraction,
             batchSize,
             learningRate,
+            lossBeta,
+            averageLast,
             patience,
             resume,
             timeBudget,
