@@ -432,8 +432,12 @@ public final class Trainer {
     identity.put("shape", o.shape().toString());
     identity.put("inputKind", o.inputKind());
     identity.put("target", o.target());
+    // Only when set, so checkpoints from before these options still resume.
     if (o.lossBeta() != 0) {
       identity.put("lossBeta", o.lossBeta());
+    }
+    if (o.averageLast() != 0) {
+      identity.put("averageLast", o.averageLast());
     }
     if (Files.exists(runJson)) {
       if (!o.resume()) {
