@@ -656,9 +656,7 @@ public final class Trainer {
         long t0 = System.nanoTime();
         // Cosine decay over the member's planned work: epochs, or its share of the time budget if
         // that runs out first, so a run cut short by the budget still ends at a low rate.
-        double done =
-            Math.max(
-                (epoch - 1.0) / o.epochs(), Math.min(1.0, spentBefore(started) / budgetSeconds));
+        double done = workDone(epoch - 1, spentBefore(started));
         rate.value = o.learningRate() * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * done)));
         Random rng = new Random(seed * 31 + epoch);
         List<Integer> order = new ArrayList<>(train);
@@ -710,10 +708,8 @@ public final class Trainer {
         }
         WeightsFile.write(currentFile, now);
         double seconds = (System.nanoTime() - started) / 1e9;
-        double doneAfter =
-            Math.max((double) epoch / o.epochs(), Math.min(1.0, seconds / budgetSeconds));
         int averaged = progress.averaged();
-        if (o.averageLast() > 0 && doneAfter >= 1 - o.averageLast()) {
+        if (o.averageLast() > 0 && workDone(epoch, seconds) >= 1 - o.averageLast()) {
           addToAverage(now, averaged);
           averaged++;
         }
@@ -725,7 +721,7 @@ public final class Trainer {
                 better ? 0 : progress.sinceBest() + 1,
                 false,
                 averaged,
-                better ? false : progress.keptAverage());
+                false);
         ModelBundle.JSON.writeValue(progressFile.toFile(), progress);
         recordElapsedFromStart();
         log.printf(
@@ -773,7 +769,7 @@ public final class Trainer {
 
     /** Makes the weight average the member's weights if it validates better than its best epoch. */
     private void keepAverageIfBetter() throws IOException {
-      if (progress.averaged() < 2 || progress.keptAverage()) {
+      if (progress.averaged() < 2) {
         return;
       }
       Map<String, INDArray> avg =
@@ -800,6 +796,11 @@ public final class Trainer {
                 progress.averaged(),
                 true);
       }
+    }
+
+    /** Fraction of the member's planned work done: of its epochs, or of its time share. */
+    private double workDone(int epochsFinished, double seconds) {
+      return Math.max((double) epochsFinished / o.epochs(), Math.min(1.0, seconds / budgetSeconds));
     }
 
     private double spentBefore(long started) {
