@@ -13,9 +13,39 @@ final class TinyTraining {
 
   static TrainingOptions options(
       Path csv, String inputKind, String model, Path out, int ensemble, int epochs) {
+    return options(csv, inputKind, model, out, ensemble, epochs, 0);
+  }
+
+  /** The same, with weights averaged over the last {@code averageLast} of each member's epochs. */
+  static TrainingOptions options(
+      Path csv,
+      String inputKind,
+      String model,
+      Path out,
+      int ensemble,
+      int epochs,
+      double averageLast) {
     return new TrainingOptions(
-        csv, inputKind, inputKind, "e_form", model, ensemble, out, epochs, 7, 0.15, 0.15, 16, 3e-3,
-        0, 0, epochs, false, 0, SHAPE, "test");
+        csv,
+        inputKind,
+        inputKind,
+        "e_form",
+        model,
+        ensemble,
+        out,
+        epochs,
+        7,
+        0.15,
+        0.15,
+        16,
+        3e-3,
+        0,
+        averageLast,
+        epochs,
+        false,
+        0,
+        SHAPE,
+        "test");
   }
 
   /** Trains and returns the log. */
