@@ -375,8 +375,23 @@ public final class Trainer {
       throw new IllegalStateException("member training failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdown();
+      awaitMembers(pool);
     }
     return runs;
+  }
+
+  /**
+   * Waits for members still running after another failed (they stop after their current epoch), so
+   * that no checkpoint is still being written when the failure reaches the caller.
+   */
+  private static void awaitMembers(ExecutorService pool) {
+    try {
+      while (!pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        // an epoch can take minutes on real data
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Trains one member. */
@@ -465,7 +480,7 @@ public final class Trainer {
     }
     Files.createDirectories(ckpt);
     identity.put("elapsedSeconds", 0.0);
-    ModelBundle.JSON.writeValue(runJson.toFile(), identity);
+    writeJsonAtomically(runJson, identity);
     return 0;
   }
 
@@ -474,7 +489,14 @@ public final class Trainer {
     Map<String, Object> m =
         ModelBundle.JSON.readValue(runJson.toFile(), new TypeReference<Map<String, Object>>() {});
     m.put("elapsedSeconds", seconds);
-    ModelBundle.JSON.writeValue(runJson.toFile(), m);
+    writeJsonAtomically(runJson, m);
+  }
+
+  /** Writes checkpoint state through a temporary file, so a reader never sees half of it. */
+  private static void writeJsonAtomically(Path file, Object value) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    ModelBundle.JSON.writeValue(tmp.toFile(), value);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static void deleteCheckpoints(Path ckpt) throws IOException {
@@ -722,7 +744,7 @@ public final class Trainer {
                 false,
                 averaged,
                 false);
-        ModelBundle.JSON.writeValue(progressFile.toFile(), progress);
+        writeJsonAtomically(progressFile, progress);
         recordElapsedFromStart();
         log.printf(
             "member %d/%d epoch %d/%d  lr %.2e  val MAE %.4f eV/atom  RMSE %.4f  (best MAE %.4f"
@@ -749,7 +771,7 @@ public final class Trainer {
       }
       keepAverageIfBetter();
       progress = progress.finished();
-      ModelBundle.JSON.writeValue(progressFile.toFile(), progress);
+      writeJsonAtomically(progressFile, progress);
     }
 
     /** Folds one epoch's weights into the running average (the n-th epoch gets weight 1/n). */
