@@ -332,21 +332,28 @@ public final class ModelBundle {
         }
       }
     }
+    EnsembleMean rule = metadata.combination();
     EnergyPrediction[] result = new EnergyPrediction[count];
+    double[] sigmas = new double[k];
     for (int i = 0; i < count; i++) {
-      double sum = 0;
-      double sumVar = 0;
       for (int m = 0; m < k; m++) {
-        sum += means[m][i];
-        sumVar += stds[m][i] * stds[m][i];
+        sigmas[m] = stds[m][i];
       }
-      double mean = sum / k;
-      double spread = 0;
+      // A mixture of the members' distributions: its mean, the spread of the members' means about
+      // it (epistemic) and the members' own variance (aleatoric), each with the mixture weights.
+      double[] w = rule.weights(sigmas);
+      double mean = 0;
+      double aleatoricVar = 0;
       for (int m = 0; m < k; m++) {
-        spread += (means[m][i] - mean) * (means[m][i] - mean);
+        mean += w[m] * means[m][i];
+        aleatoricVar += w[m] * stds[m][i] * stds[m][i];
       }
-      double epistemic = Math.sqrt(spread / k);
-      double aleatoric = Math.sqrt(sumVar / k);
+      double epistemicVar = 0;
+      for (int m = 0; m < k; m++) {
+        epistemicVar += w[m] * (means[m][i] - mean) * (means[m][i] - mean);
+      }
+      double epistemic = Math.sqrt(epistemicVar);
+      double aleatoric = Math.sqrt(aleatoricVar);
       result[i] =
           new EnergyPrediction(mean, Math.hypot(epistemic, aleatoric), epistemic, aleatoric);
     }

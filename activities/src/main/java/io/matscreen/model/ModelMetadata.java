@@ -22,6 +22,8 @@ import java.util.Map;
  * @param targetMean mean of the training target, used to normalise
  * @param targetStd standard deviation of the training target, used to normalise
  * @param members one entry per ensemble member, with its weights file and sha256
+ * @param ensembleMean how the members' predictions combine; null in bundles written before the
+ *     field existed, which combine equally
  * @param training data hash and size, split, seed, epochs, wall time, the exact command
  * @param metrics validation and held-out test metrics (MAE, RMSE, R², eV/atom)
  * @param dataCredit credit and licence of the training data
@@ -42,11 +44,39 @@ public record ModelMetadata(
     double targetMean,
     double targetStd,
     List<Member> members,
+    EnsembleMean ensembleMean,
     Map<String, Object> training,
     Map<String, Object> metrics,
     String dataCredit) {
   public static final String FORMAT = "matscreen-model-bundle";
   public static final int FORMAT_VERSION = 1;
+
+  /** The combination rule, {@link EnsembleMean#EQUAL} where the bundle does not say. */
+  public EnsembleMean combination() {
+    return ensembleMean == null ? EnsembleMean.EQUAL : ensembleMean;
+  }
+
+  /** This metadata with another combination rule. */
+  public ModelMetadata withEnsembleMean(EnsembleMean rule) {
+    return new ModelMetadata(
+        format,
+        formatVersion,
+        name,
+        type,
+        inputKind,
+        featuriser,
+        network,
+        elementsSeen,
+        target,
+        targetUnits,
+        targetMean,
+        targetStd,
+        members,
+        rule,
+        training,
+        metrics,
+        dataCredit);
+  }
 
   /**
    * One ensemble member.

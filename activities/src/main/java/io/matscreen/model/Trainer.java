@@ -197,9 +197,23 @@ public final class Trainer {
       memberWeights.add(WeightsFile.read(Files.readAllBytes(file), file.toString()));
     }
 
-    ModelBundle ensemble = new ModelBundle(base, memberWeights);
+    // The combination rule is chosen like a member's best epoch: by validation MAE.
+    Map<String, Double> maeByRule = new LinkedHashMap<>();
+    EnsembleMean rule = EnsembleMean.EQUAL;
+    for (EnsembleMean r : EnsembleMean.values()) {
+      double mae =
+          evaluate(
+                  new ModelBundle(base.withEnsembleMean(r), memberWeights), sets, ds.targets(), val)
+              .mae();
+      maeByRule.put(r.id(), mae);
+      if (mae < maeByRule.get(rule.id())) {
+        rule = r;
+      }
+    }
+    ModelBundle ensemble = new ModelBundle(base.withEnsembleMean(rule), memberWeights);
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("validation", evaluate(ensemble, sets, ds.targets(), val));
+    metrics.put("validationMaeByEnsembleMean", maeByRule);
     if (!test.isEmpty()) {
       metrics.put("heldOutTest", evaluate(ensemble, sets, ds.targets(), test));
     }
@@ -262,7 +276,8 @@ public final class Trainer {
     training.put("backend", Nd4j.getBackend().getClass().getSimpleName());
     training.put("javaVersion", System.getProperty("java.version"));
     ModelMetadata meta =
-        metadata(shape, List.copyOf(elementsSeen), mean, std, members, training, metrics);
+        metadata(shape, List.copyOf(elementsSeen), mean, std, members, training, metrics)
+            .withEnsembleMean(rule);
     ModelBundle.JSON.writeValue(o.out().resolve("metrics.json").toFile(), metrics);
     ModelBundle.writeMetadata(o.out(), meta);
     deleteCheckpoints(ckpt);
@@ -293,6 +308,7 @@ public final class Trainer {
         mean,
         std,
         members,
+        null,
         training,
         metrics,
         mp ? MP_CREDIT : null);
@@ -554,6 +570,9 @@ public final class Trainer {
    * @param done whether the member has finished
    * @param averaged epochs averaged so far into the member's weight average
    * @param keptAverage whether the best weights are the average
+   * @param seconds the member's training seconds so far, over every run that resumed it
+   * @param timeShare the member's share of the time budget, seconds, fixed when it first started so
+   *     that a resumed member continues its learning-rate schedule; 0 when there is no budget
    */
   record MemberProgress(
       int epoch,
@@ -562,10 +581,12 @@ public final class Trainer {
       int sinceBest,
       boolean done,
       int averaged,
-      boolean keptAverage) {
+      boolean keptAverage,
+      double seconds,
+      double timeShare) {
     MemberProgress finished() {
       return new MemberProgress(
-          epoch, bestEpoch, bestValMae, sinceBest, true, averaged, keptAverage);
+          epoch, bestEpoch, bestValMae, sinceBest, true, averaged, keptAverage, seconds, timeShare);
     }
   }
 
@@ -612,9 +633,9 @@ public final class Trainer {
     final Path progressFile;
     final Path averageFile;
     final Path ckpt;
-    final double budgetSeconds;
-    MemberProgress progress =
-        new MemberProgress(0, 0, Double.POSITIVE_INFINITY, 0, false, 0, false);
+    double budgetSeconds;
+    MemberProgress progress;
+    private double secondsBeforeThisRun;
     boolean showBar = true;
 
     MemberRun(
@@ -641,6 +662,17 @@ public final class Trainer {
       this.progressFile = ckpt.resolve("member-" + index + ".progress.json");
       this.averageFile = ckpt.resolve("member-" + index + ".average.weights");
       this.budgetSeconds = budgetSeconds;
+      this.progress =
+          new MemberProgress(
+              0,
+              0,
+              Double.POSITIVE_INFINITY,
+              0,
+              false,
+              0,
+              false,
+              0,
+              Double.isFinite(budgetSeconds) ? budgetSeconds : 0);
     }
 
     void train() throws IOException {
@@ -652,6 +684,10 @@ public final class Trainer {
           return;
         }
         weights = WeightsFile.read(Files.readAllBytes(currentFile), currentFile.toString());
+        if (progress.timeShare() > 0) {
+          budgetSeconds = progress.timeShare();
+        }
+        secondsBeforeThisRun = progress.seconds();
         log.printf(
             "member %d/%d: resuming after epoch %d%n", index + 1, o.ensemble(), progress.epoch());
       } else {
@@ -678,7 +714,7 @@ public final class Trainer {
         long t0 = System.nanoTime();
         // Cosine decay over the member's planned work: epochs, or its share of the time budget if
         // that runs out first, so a run cut short by the budget still ends at a low rate.
-        double done = workDone(epoch - 1, spentBefore(started));
+        double done = workDone(epoch - 1, secondsSoFar(started));
         rate.value = o.learningRate() * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * done)));
         Random rng = new Random(seed * 31 + epoch);
         List<Integer> order = new ArrayList<>(train);
@@ -729,7 +765,7 @@ public final class Trainer {
           WeightsFile.write(bestFile, now);
         }
         WeightsFile.write(currentFile, now);
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = secondsSoFar(started);
         int averaged = progress.averaged();
         if (o.averageLast() > 0 && workDone(epoch, seconds) >= 1 - o.averageLast()) {
           addToAverage(now, averaged);
@@ -743,7 +779,9 @@ public final class Trainer {
                 better ? 0 : progress.sinceBest() + 1,
                 false,
                 averaged,
-                false);
+                false,
+                seconds,
+                progress.timeShare());
         writeJsonAtomically(progressFile, progress);
         recordElapsedFromStart();
         log.printf(
@@ -816,7 +854,9 @@ public final class Trainer {
                 progress.sinceBest(),
                 false,
                 progress.averaged(),
-                true);
+                true,
+                progress.seconds(),
+                progress.timeShare());
       }
     }
 
@@ -825,8 +865,11 @@ public final class Trainer {
       return Math.max((double) epochsFinished / o.epochs(), Math.min(1.0, seconds / budgetSeconds));
     }
 
-    private double spentBefore(long started) {
-      return (System.nanoTime() - started) / 1e9;
+    /**
+     * The member's training seconds: those of earlier runs plus this run's since {@code started}.
+     */
+    private double secondsSoFar(long started) {
+      return secondsBeforeThisRun + (System.nanoTime() - started) / 1e9;
     }
 
     private void recordElapsedFromStart() throws IOException {

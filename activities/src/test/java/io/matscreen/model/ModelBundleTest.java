@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -16,6 +17,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Trains one small ensemble and checks save/load, checksums and uncertainty on it. */
 class ModelBundleTest {
@@ -141,6 +143,97 @@ class ModelBundleTest {
     assertThatThrownBy(() -> model.predictProtostructures(List.of("A_cF4_225_a:Cu")))
         .isInstanceOf(BundleException.class)
         .hasMessageContaining("takes composition inputs");
+  }
+
+  @Test
+  void membersCombineWithTheWeightsOfTheBundlesRule() throws IOException {
+    List<Map<String, INDArray>> weights = memberWeights();
+    List<Composition> comps = SyntheticData.compositions(SyntheticData.LIGHT, 40, 3);
+    int k = weights.size();
+    EnergyPrediction[][] single = new EnergyPrediction[k][];
+    for (int m = 0; m < k; m++) {
+      single[m] = new ModelBundle(trained, List.of(weights.get(m))).predictCompositions(comps);
+    }
+    double largestShift = 0;
+    for (EnsembleMean rule : EnsembleMean.values()) {
+      EnergyPrediction[] p =
+          new ModelBundle(trained.withEnsembleMean(rule), weights).predictCompositions(comps);
+      for (int i = 0; i < comps.size(); i++) {
+        double[] w = new double[k];
+        double sum = 0;
+        for (int m = 0; m < k; m++) {
+          w[m] = rule == EnsembleMean.EQUAL ? 1 : 1 / single[m][i].aleatoricStd();
+          sum += w[m];
+        }
+        double mean = 0;
+        double aleatoricVar = 0;
+        for (int m = 0; m < k; m++) {
+          mean += w[m] / sum * single[m][i].eFormMean();
+          aleatoricVar += w[m] / sum * Math.pow(single[m][i].aleatoricStd(), 2);
+        }
+        double epistemicVar = 0;
+        for (int m = 0; m < k; m++) {
+          epistemicVar += w[m] / sum * Math.pow(single[m][i].eFormMean() - mean, 2);
+        }
+        assertThat(p[i].eFormMean()).as("%s mean", rule).isCloseTo(mean, within(1e-9));
+        assertThat(p[i].epistemicStd())
+            .as("%s epistemic", rule)
+            .isCloseTo(Math.sqrt(epistemicVar), within(1e-9));
+        assertThat(p[i].aleatoricStd())
+            .as("%s aleatoric", rule)
+            .isCloseTo(Math.sqrt(aleatoricVar), within(1e-9));
+        double equalMean = 0;
+        for (int m = 0; m < k; m++) {
+          equalMean += single[m][i].eFormMean() / k;
+        }
+        largestShift = Math.max(largestShift, Math.abs(mean - equalMean));
+      }
+    }
+    // The members' σ differ, so weighting them must move some prediction.
+    assertThat(largestShift).isGreaterThan(1e-4);
+  }
+
+  @Test
+  void theTrainerKeepsTheRuleThatValidatesBest() {
+    @SuppressWarnings("unchecked")
+    Map<String, Double> byRule =
+        (Map<String, Double>) trained.metrics().get("validationMaeByEnsembleMean");
+    assertThat(byRule).containsOnlyKeys("equal", "inverse-sigma");
+    String best = byRule.get("equal") <= byRule.get("inverse-sigma") ? "equal" : "inverse-sigma";
+    assertThat(trained.combination().id()).isEqualTo(best);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> val = (Map<String, Object>) trained.metrics().get("validation");
+    assertThat(((Number) val.get("mae")).doubleValue()).isEqualTo(byRule.get(best));
+  }
+
+  @Test
+  void bundlesThatDoNotNameARuleCombineEqually() throws IOException {
+    Path copy = dir.resolve("no-rule");
+    Files.createDirectories(copy);
+    try (var files = Files.list(bundle)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    Path json = copy.resolve("model.json");
+    String text = Files.readString(json);
+    String withoutRule = text.replaceAll("\\s*\"ensembleMean\"\\s*:\\s*\"[a-z-]+\",", "");
+    assertThat(withoutRule).isNotEqualTo(text);
+    Files.writeString(json, withoutRule);
+    ModelBundle old = ModelBundle.load(copy);
+    assertThat(old.metadata().ensembleMean()).isNull();
+    List<Composition> comps = SyntheticData.compositions(SyntheticData.LIGHT, 20, 4);
+    ModelBundle equal =
+        new ModelBundle(trained.withEnsembleMean(EnsembleMean.EQUAL), memberWeights());
+    assertThat(old.predictCompositions(comps)).containsExactly(equal.predictCompositions(comps));
+  }
+
+  private static List<Map<String, INDArray>> memberWeights() throws IOException {
+    List<Map<String, INDArray>> weights = new ArrayList<>();
+    for (ModelMetadata.Member m : trained.members()) {
+      weights.add(WeightsFile.read(Files.readAllBytes(bundle.resolve(m.file())), m.file()));
+    }
+    return weights;
   }
 
   private static Path zip(Path dirBundle, Path zipFile) throws IOException {

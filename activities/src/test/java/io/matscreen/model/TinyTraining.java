@@ -48,6 +48,31 @@ final class TinyTraining {
         "test");
   }
 
+  /** One member with up to {@code epochs} epochs that stops when its time budget runs out. */
+  static TrainingOptions timed(Path csv, Path out, int epochs, long budgetSeconds) {
+    return new TrainingOptions(
+        csv,
+        "composition",
+        "composition",
+        "e_form",
+        "roost",
+        1,
+        out,
+        epochs,
+        7,
+        0.15,
+        0.15,
+        16,
+        3e-3,
+        0,
+        0,
+        epochs,
+        false,
+        budgetSeconds,
+        SHAPE,
+        "test");
+  }
+
   /** Trains and returns the log. */
   static String train(TrainingOptions o) throws IOException {
     ComputeThreads.limit(1);

@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,10 @@ class TrainerResumeTest {
 
     CrashingLog(String crashOn) {
       this.crashOn = crashOn;
+    }
+
+    String text() {
+      return seen.toString();
     }
 
     @Override
@@ -67,5 +73,45 @@ class TrainerResumeTest {
     assertThat(out.resolve("checkpoints")).doesNotExist();
     assertThat(Files.exists(out.resolve("model.json"))).isTrue();
     assertThat(ModelBundle.load(out).ensembleSize()).isEqualTo(2);
+  }
+
+  @Test
+  void aResumedMemberContinuesItsLearningRateScheduleAndTimeShare() throws Exception {
+    ComputeThreads.limit(1);
+    Path csv =
+        SyntheticData.writeCsv(
+            dir.resolve("data.csv"), SyntheticData.compositions(SyntheticData.LIGHT, 120, 3));
+    Path out = dir.resolve("bundle");
+    // Far more epochs than fit in 10 s: the cosine schedule runs on the member's time share.
+    TrainingOptions o = TinyTraining.timed(csv, out, 10_000, 10);
+    CrashingLog crashing = new CrashingLog("member 1/1 epoch 6/");
+    assertThatThrownBy(() -> new Trainer(o, new PrintStream(crashing, true)).train())
+        .hasMessage("simulated crash");
+    Trainer.MemberProgress before =
+        ModelBundle.JSON.readValue(
+            out.resolve("checkpoints/member-0.progress.json").toFile(),
+            Trainer.MemberProgress.class);
+    assertThat(before.epoch()).isEqualTo(6);
+    assertThat(before.timeShare()).isGreaterThan(8).isLessThanOrEqualTo(10);
+    assertThat(before.seconds()).isGreaterThan(0).isLessThan(before.timeShare());
+    double lastRate = rateOf(crashing.text(), 6);
+
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    ModelMetadata meta = new Trainer(o.resuming(), new PrintStream(log, true)).train();
+    String text = log.toString(StandardCharsets.UTF_8);
+    // A restarted schedule would begin again at the initial rate (3e-3).
+    double resumedRate = rateOf(text, 7);
+    System.out.printf(
+        "rate at epoch 6: %.3e, at the resumed epoch 7: %.3e%n", lastRate, resumedRate);
+    assertThat(lastRate).isLessThan(0.99 * 3e-3);
+    assertThat(resumedRate).isLessThanOrEqualTo(lastRate);
+    assertThat(text).contains(String.format("time budget of %.0f s used", before.timeShare()));
+    assertThat(meta.members().get(0).epochs()).isGreaterThan(7);
+  }
+
+  private static double rateOf(String log, int epoch) {
+    Matcher m = Pattern.compile("member 1/1 epoch " + epoch + "/\\d+  lr (\\S+)").matcher(log);
+    assertThat(m.find()).as("epoch %d in the log", epoch).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 }
