@@ -103,13 +103,7 @@ class ModelBundleTest {
 
   @Test
   void bundlesOfAnotherFeaturiserVersionAreRefused() throws IOException {
-    Path copy = dir.resolve("old-featuriser");
-    Files.createDirectories(copy);
-    try (var files = Files.list(bundle)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, copy.resolve(f.getFileName()));
-      }
-    }
+    Path copy = copyOfBundle("old-featuriser");
     Path json = copy.resolve("model.json");
     Files.writeString(
         json, Files.readString(json).replace("\"composition-v1\"", "\"composition-v0\""));
@@ -121,13 +115,7 @@ class ModelBundleTest {
 
   @Test
   void corruptedWeightsFailWithAClearError() throws IOException {
-    Path copy = dir.resolve("corrupted");
-    Files.createDirectories(copy);
-    try (var files = Files.list(bundle)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Files.copy(p, copy.resolve(p.getFileName()));
-      }
-    }
+    Path copy = copyOfBundle("corrupted");
     byte[] w = Files.readAllBytes(copy.resolve("member-1.weights"));
     w[w.length - 3] ^= 0x55;
     Files.write(copy.resolve("member-1.weights"), w);
@@ -208,13 +196,7 @@ class ModelBundleTest {
 
   @Test
   void bundlesThatDoNotNameARuleCombineEqually() throws IOException {
-    Path copy = dir.resolve("no-rule");
-    Files.createDirectories(copy);
-    try (var files = Files.list(bundle)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, copy.resolve(f.getFileName()));
-      }
-    }
+    Path copy = copyOfBundle("no-rule");
     Path json = copy.resolve("model.json");
     String text = Files.readString(json);
     String withoutRule = text.replaceAll("\\s*\"ensembleMean\"\\s*:\\s*\"[a-z-]+\",", "");
@@ -226,6 +208,18 @@ class ModelBundleTest {
     ModelBundle equal =
         new ModelBundle(trained.withEnsembleMean(EnsembleMean.EQUAL), memberWeights());
     assertThat(old.predictCompositions(comps)).containsExactly(equal.predictCompositions(comps));
+  }
+
+  /** A copy of the trained bundle, to spoil. */
+  private static Path copyOfBundle(String name) throws IOException {
+    Path copy = dir.resolve(name);
+    Files.createDirectories(copy);
+    try (var files = Files.list(bundle)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    return copy;
   }
 
   private static List<Map<String, INDArray>> memberWeights() throws IOException {
