@@ -25,6 +25,23 @@ final class TinyTraining {
       int ensemble,
       int epochs,
       double averageLast) {
+    return options(csv, inputKind, model, out, ensemble, epochs, averageLast, 0);
+  }
+
+  /** One member with up to {@code epochs} epochs that stops when its time budget runs out. */
+  static TrainingOptions timed(Path csv, Path out, int epochs, long budgetSeconds) {
+    return options(csv, "composition", "roost", out, 1, epochs, 0, budgetSeconds);
+  }
+
+  private static TrainingOptions options(
+      Path csv,
+      String inputKind,
+      String model,
+      Path out,
+      int ensemble,
+      int epochs,
+      double averageLast,
+      long budgetSeconds) {
     return new TrainingOptions(
         csv,
         inputKind,
@@ -41,31 +58,6 @@ final class TinyTraining {
         3e-3,
         0,
         averageLast,
-        epochs,
-        false,
-        0,
-        SHAPE,
-        "test");
-  }
-
-  /** One member with up to {@code epochs} epochs that stops when its time budget runs out. */
-  static TrainingOptions timed(Path csv, Path out, int epochs, long budgetSeconds) {
-    return new TrainingOptions(
-        csv,
-        "composition",
-        "composition",
-        "e_form",
-        "roost",
-        1,
-        out,
-        epochs,
-        7,
-        0.15,
-        0.15,
-        16,
-        3e-3,
-        0,
-        0,
         epochs,
         false,
         budgetSeconds,
