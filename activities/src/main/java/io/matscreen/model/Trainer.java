@@ -270,7 +270,13 @@ public final class Trainer {
             : "beta-weighted robust Laplace NLL: (sqrt(2)|y-mu|exp(-log_sigma) + log_sigma)"
                 + " * stopgrad(sigma^beta), beta = "
                 + o.lossBeta());
-    training.put("optimizer", "Adam, cosine decay to 1/20 of the initial rate");
+    training.put(
+        "optimizer",
+        o.weightDecay() == 0
+            ? "Adam, cosine decay to 1/20 of the initial rate"
+            : "Adam with decoupled weight decay "
+                + o.weightDecay()
+                + " (times the rate), cosine decay to 1/20 of the initial rate");
     training.put("wallTimeSeconds", Math.round(wall));
     training.put("finishedAt", Instant.now().toString());
     training.put("backend", Nd4j.getBackend().getClass().getSimpleName());
@@ -443,6 +449,9 @@ public final class Trainer {
     if (o.ensemble() < 1 || o.epochs() < 1 || o.batchSize() < 1 || o.patience() < 1) {
       throw new IllegalArgumentException("ensemble, epochs, batch size and patience must be ≥ 1");
     }
+    if (!(o.weightDecay() >= 0)) {
+      throw new IllegalArgumentException("weight-decay must be ≥ 0, not " + o.weightDecay());
+    }
     if (o.valFraction() <= 0 || o.testFraction() < 0 || o.valFraction() + o.testFraction() >= 0.9) {
       throw new IllegalArgumentException(
           "need 0 < val-fraction and 0 ≤ test-fraction with val + test < 0.9; got "
@@ -466,6 +475,9 @@ public final class Trainer {
     // Only when set, so checkpoints from before these options still resume.
     if (o.lossBeta() != 0) {
       identity.put("lossBeta", o.lossBeta());
+    }
+    if (o.weightDecay() != 0) {
+      identity.put("weightDecay", o.weightDecay());
     }
     if (o.averageLast() != 0) {
       identity.put("averageLast", o.averageLast());
@@ -696,12 +708,16 @@ public final class Trainer {
       List<String> names = new ArrayList<>(weights.keySet());
       SameDiff sd = SetAttentionNetwork.build(shape, weights, o.lossBeta());
       EpochLearningRate rate = new EpochLearningRate();
-      sd.setTrainingConfig(
+      TrainingConfig.Builder config =
           TrainingConfig.builder()
               .updater(new Adam(rate))
               .dataSetFeatureMapping(SetAttentionNetwork.NODES, SetAttentionNetwork.WEIGHTS)
-              .dataSetLabelMapping(SetAttentionNetwork.TARGET)
-              .build());
+              .dataSetLabelMapping(SetAttentionNetwork.TARGET);
+      if (o.weightDecay() > 0) {
+        // applyLR: the decay follows the cosine schedule, as in AdamW.
+        config.weightDecay(o.weightDecay(), true);
+      }
+      sd.setTrainingConfig(config.build());
       long started = System.nanoTime();
       double mean = base.targetMean();
       double std = base.targetStd();

@@ -21,6 +21,8 @@ import java.nio.file.Path;
  * @param lossBeta β of the β-weighted Laplace NLL: each sample's loss is scaled by σ^β with σ held
  *     constant (no gradient through the scale), so β = 0 is the plain Laplace NLL and β = 1 gives
  *     the mean an unweighted L1 gradient while σ still learns the same optimum
+ * @param weightDecay decoupled weight decay (AdamW style): after each Adam step every weight w
+ *     becomes w − rate · weightDecay · w, with the step's learning rate (0 = off)
  * @param averageLast fraction of each member's planned work (epochs or time share) at the end of
  *     which its weights are averaged epoch by epoch (stochastic weight averaging); the average is
  *     kept if it validates better than the best single epoch (0 = off)
@@ -46,6 +48,7 @@ public record TrainingOptions(
     int batchSize,
     double learningRate,
     double lossBeta,
+    double weightDecay,
     double averageLast,
     int patience,
     boolean resume,
@@ -70,6 +73,7 @@ public record TrainingOptions(
         0.1,
         512,
         2e-3,
+        0,
         0,
         0,
         6,
@@ -105,6 +109,7 @@ public record TrainingOptions(
         batchSize,
         learningRate,
         lossBeta,
+        weightDecay,
         averageLast,
         patience,
         resumeRun,

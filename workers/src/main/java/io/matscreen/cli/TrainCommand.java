@@ -78,6 +78,14 @@ public final class TrainCommand implements Callable<Integer> {
   double lossBeta;
 
   @Option(
+      names = "--weight-decay",
+      defaultValue = "0",
+      description =
+          "decoupled weight decay (AdamW style): each step shrinks every weight by learning rate"
+              + " × this; 0 = off")
+  double weightDecay;
+
+  @Option(
       names = "--average-last",
       defaultValue = "0",
       description =
@@ -147,6 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
             batchSize,
             learningRate,
             lossBeta,
+            weightDecay,
             averageLast,
             patience,
             resume,

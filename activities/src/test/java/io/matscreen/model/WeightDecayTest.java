@@ -1,0 +1,68 @@
+package io.matscreen.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class WeightDecayTest {
+  @TempDir Path dir;
+
+  @Test
+  void decayShrinksTheTrainedWeightsAndIsRecordedInTheBundle() throws Exception {
+    Path csv =
+        SyntheticData.writeCsv(
+            dir.resolve("data.csv"), SyntheticData.compositions(SyntheticData.LIGHT, 120, 5));
+    TrainingOptions plain =
+        TinyTraining.options(csv, "composition", "roost", dir.resolve("plain"), 1, 3);
+    // rate 3e-3 × 100: each step takes 30 % off every weight before Adam's own update.
+    TrainingOptions decayed =
+        TinyTraining.withWeightDecay(
+            TinyTraining.options(csv, "composition", "roost", dir.resolve("decayed"), 1, 3), 100);
+
+    TinyTraining.train(plain);
+    TinyTraining.train(decayed);
+
+    double plainNorm = sumOfSquares(plain.out());
+    double decayedNorm = sumOfSquares(decayed.out());
+    assertThat(plainNorm).isGreaterThan(1.0);
+    assertThat(decayedNorm).isLessThan(0.1 * plainNorm);
+    assertThat(optimizer(decayed.out())).startsWith("Adam with decoupled weight decay 100.0 ");
+    assertThat(optimizer(plain.out())).startsWith("Adam, cosine decay");
+  }
+
+  @Test
+  void aNegativeDecayIsRejectedBeforeTraining() {
+    TrainingOptions o =
+        TinyTraining.withWeightDecay(
+            TinyTraining.options(
+                dir.resolve("absent.csv"), "composition", "roost", dir.resolve("b"), 1, 1),
+            -1e-3);
+    assertThatThrownBy(() -> TinyTraining.train(o))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("weight-decay must be ≥ 0");
+  }
+
+  private static String optimizer(Path bundle) throws Exception {
+    return ModelBundle.JSON
+        .readTree(bundle.resolve("model.json").toFile())
+        .path("training")
+        .path("optimizer")
+        .asText();
+  }
+
+  private static double sumOfSquares(Path bundle) throws Exception {
+    Path file = bundle.resolve("member-0.weights");
+    Map<String, INDArray> weights = WeightsFile.read(Files.readAllBytes(file), file.toString());
+    double sum = 0;
+    for (INDArray w : weights.values()) {
+      sum += w.mul(w).sumNumber().doubleValue();
+    }
+    return sum;
+  }
+}
