@@ -2,6 +2,7 @@ package io.matscreen.cli;
 
 import io.matscreen.model.ModelMetadata;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /** One-paragraph human summary of a bundle's model.json. */
 final class ModelMetadataPrinter {
@@ -20,11 +21,21 @@ final class ModelMetadataPrinter {
               String.format(
                   "  %-12s n=%d  MAE %.4f  RMSE %.4f  R² %.4f eV/atom%n",
                   e.getKey(), r.count(), r.mae(), r.rmse(), r.r2()));
-        } else if (e.getValue() instanceof Map<?, ?> r) {
+        } else if (e.getValue() instanceof Map<?, ?> r && r.containsKey("mae")) {
           sb.append(
               String.format(
                   "  %-12s n=%s  MAE %s  RMSE %s  R² %s%n",
                   e.getKey(), r.get("count"), r.get("mae"), r.get("rmse"), r.get("r2")));
+        } else if (e.getValue() instanceof Map<?, ?> byName) {
+          // A figure per named choice, e.g. validation MAE for each ensemble-mean rule.
+          StringJoiner figures = new StringJoiner(", ");
+          byName.forEach(
+              (k, v) ->
+                  figures.add(
+                      k
+                          + " "
+                          + (v instanceof Number n ? String.format("%.4f", n.doubleValue()) : v)));
+          sb.append(String.format("  %s: %s%n", e.getKey(), figures));
         }
       }
     }

@@ -64,6 +64,10 @@ class TrainCommandTest {
                 out.toString()));
     assertThat(train.exitCode()).as(train.err()).isEqualTo(ExitCodes.OK);
     assertThat(train.err()).contains("member 2/2 epoch 4/4");
+    assertThat(train.out())
+        .containsPattern("validation   n=\\d+  MAE \\d\\.\\d{4}  RMSE")
+        .containsPattern("validationMaeByEnsembleMean: equal 0\\.\\d{4}, inverse-sigma 0\\.\\d{4}")
+        .doesNotContain("null");
     assertThat(out.resolve("metrics.json")).exists();
     ModelBundle bundle = ModelBundle.load(out);
     assertThat(bundle.ensembleSize()).isEqualTo(2);
