@@ -85,15 +85,20 @@ public record TrainingOptions(
 
   /** A copy with other options (builder-style helpers for the CLI and tests). */
   public TrainingOptions withEnsemble(int k, int epochsPerMember) {
-    return copy(k, epochsPerMember, resume);
+    return copy(k, epochsPerMember, resume, weightDecay);
+  }
+
+  /** The same run with decoupled weight decay {@code decay}. */
+  public TrainingOptions withWeightDecay(double decay) {
+    return copy(ensemble, epochs, resume, decay);
   }
 
   /** The same run, continued from the checkpoints in {@code out}. */
   public TrainingOptions resuming() {
-    return copy(ensemble, epochs, true);
+    return copy(ensemble, epochs, true, weightDecay);
   }
 
-  private TrainingOptions copy(int k, int epochsPerMember, boolean resumeRun) {
+  private TrainingOptions copy(int k, int epochsPerMember, boolean resumeRun, double decay) {
     return new TrainingOptions(
         data,
         inputKind,
@@ -109,7 +114,7 @@ public record TrainingOptions(
         batchSize,
         learningRate,
         lossBeta,
-        weightDecay,
+        decay,
         averageLast,
         patience,
         resumeRun,

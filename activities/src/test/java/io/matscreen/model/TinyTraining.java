@@ -66,32 +66,6 @@ final class TinyTraining {
         "test");
   }
 
-  /** The same run with decoupled weight decay {@code weightDecay}. */
-  static TrainingOptions withWeightDecay(TrainingOptions o, double weightDecay) {
-    return new TrainingOptions(
-        o.data(),
-        o.inputKind(),
-        o.inputColumn(),
-        o.target(),
-        o.modelType(),
-        o.ensemble(),
-        o.out(),
-        o.epochs(),
-        o.seed(),
-        o.valFraction(),
-        o.testFraction(),
-        o.batchSize(),
-        o.learningRate(),
-        o.lossBeta(),
-        weightDecay,
-        o.averageLast(),
-        o.patience(),
-        o.resume(),
-        o.timeBudgetSeconds(),
-        o.shape(),
-        o.command());
-  }
-
   /** Trains and returns the log. */
   static String train(TrainingOptions o) throws IOException {
     ComputeThreads.limit(1);

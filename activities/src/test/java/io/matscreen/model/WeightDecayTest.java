@@ -22,8 +22,8 @@ class WeightDecayTest {
         TinyTraining.options(csv, "composition", "roost", dir.resolve("plain"), 1, 3);
     // rate 3e-3 × 100: each step takes 30 % off every weight before Adam's own update.
     TrainingOptions decayed =
-        TinyTraining.withWeightDecay(
-            TinyTraining.options(csv, "composition", "roost", dir.resolve("decayed"), 1, 3), 100);
+        TinyTraining.options(csv, "composition", "roost", dir.resolve("decayed"), 1, 3)
+            .withWeightDecay(100);
 
     TinyTraining.train(plain);
     TinyTraining.train(decayed);
@@ -39,10 +39,9 @@ class WeightDecayTest {
   @Test
   void aNegativeDecayIsRejectedBeforeTraining() {
     TrainingOptions o =
-        TinyTraining.withWeightDecay(
-            TinyTraining.options(
-                dir.resolve("absent.csv"), "composition", "roost", dir.resolve("b"), 1, 1),
-            -1e-3);
+        TinyTraining.options(
+                dir.resolve("absent.csv"), "composition", "roost", dir.resolve("b"), 1, 1)
+            .withWeightDecay(-1e-3);
     assertThatThrownBy(() -> TinyTraining.train(o))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("weight-decay must be ≥ 0");
