@@ -22,7 +22,9 @@ public final class WyckoffFeaturiser implements SetFeaturiser<String> {
   private static final String FAMILIES = "amothc";
   private static final String CENTRINGS = "PSCABIFR";
   private static final int LETTERS = 27;
-  private static final int OFFSET_SG = ElementFeatureTable.DIM;
+  // Wren models keep the element features they were introduced with.
+  private static final ElementFeatureTable ELEMENTS = ElementFeatureTable.BASIC;
+  private static final int OFFSET_SG = ELEMENTS.dim();
   private static final int OFFSET_LETTER = OFFSET_SG + 230;
   private static final int OFFSET_FAMILY = OFFSET_LETTER + LETTERS;
   private static final int OFFSET_CENTRING = OFFSET_FAMILY + FAMILIES.length();
@@ -53,7 +55,7 @@ public final class WyckoffFeaturiser implements SetFeaturiser<String> {
             "protostructure label '" + protostructureLabel + "': unknown element " + s.element());
       }
       int base = i * DIM;
-      ElementFeatureTable.copyInto(Element.of(s.element()).atomicNumber(), features, base);
+      ELEMENTS.copyInto(Element.of(s.element()).atomicNumber(), features, base);
       features[base + OFFSET_SG + p.spacegroup() - 1] = 1f;
       int letter = s.letter() == 'A' ? 26 : s.letter() - 'a';
       features[base + OFFSET_LETTER + letter] = 1f;

@@ -56,7 +56,10 @@ public final class ModelBundle {
   ModelBundle(ModelMetadata metadata, List<Map<String, INDArray>> memberWeights) {
     this.metadata = metadata;
     this.memberWeights = List.copyOf(memberWeights);
-    this.compositionFeaturiser = new CompositionFeaturiser();
+    this.compositionFeaturiser =
+        InputKinds.COMPOSITION.equals(metadata.inputKind())
+            ? new CompositionFeaturiser(metadata.featuriser())
+            : new CompositionFeaturiser();
     this.protostructureFeaturiser = new WyckoffFeaturiser();
     idleGraphs.add(buildGraphs());
   }
@@ -198,15 +201,15 @@ public final class ModelBundle {
               + "; this build reads up to "
               + ModelMetadata.FORMAT_VERSION);
     }
-    String expected = featuriserId(meta.inputKind());
-    if (!expected.equals(meta.featuriser())) {
+    List<String> known = knownFeaturiserIds(meta.inputKind());
+    if (!known.contains(meta.featuriser())) {
       throw new BundleException(
           where
               + " was trained on features '"
               + meta.featuriser()
-              + "'; this build computes '"
-              + expected
-              + "' for "
+              + "'; this build computes "
+              + known
+              + " for "
               + meta.inputKind()
               + " inputs: retrain the model with this build's matscreen train");
     }
@@ -234,11 +237,11 @@ public final class ModelBundle {
     return new ModelBundle(meta, weights);
   }
 
-  /** The id and version of this build's featuriser for an input kind, as bundles record it. */
-  static String featuriserId(String inputKind) {
+  /** The featuriser ids this build can compute for an input kind. */
+  static List<String> knownFeaturiserIds(String inputKind) {
     return switch (inputKind == null ? "" : inputKind) {
-      case InputKinds.COMPOSITION -> CompositionFeaturiser.ID;
-      case InputKinds.PROTOSTRUCTURE -> WyckoffFeaturiser.ID;
+      case InputKinds.COMPOSITION -> CompositionFeaturiser.KNOWN_IDS;
+      case InputKinds.PROTOSTRUCTURE -> List.of(WyckoffFeaturiser.ID);
       default ->
           throw new BundleException(
               "model input kind '" + inputKind + "' is not composition or protostructure");

@@ -75,12 +75,12 @@ public final class Trainer {
     this.parallelMembers = parallelMembers;
   }
 
-  /** The featuriser for an input kind. */
+  /** The featuriser for an input kind, with the chosen element features for compositions. */
   @SuppressWarnings("unchecked")
-  static SetFeaturiser<String> featuriserFor(String inputKind) {
+  static SetFeaturiser<String> featuriserFor(String inputKind, String featuriserId) {
     return switch (inputKind) {
       case InputKinds.COMPOSITION -> {
-        CompositionFeaturiser f = new CompositionFeaturiser();
+        CompositionFeaturiser f = new CompositionFeaturiser(featuriserId);
         yield new SetFeaturiser<>() {
           @Override
           public int featureDim() {
@@ -100,11 +100,18 @@ public final class Trainer {
     };
   }
 
+  /** The featuriser id this run's bundle records. */
+  private String featuriserId() {
+    return InputKinds.COMPOSITION.equals(modelInputKind())
+        ? CompositionFeaturiser.idFor(o.elementFeatures())
+        : WyckoffFeaturiser.ID;
+  }
+
   /** Runs the training and writes the bundle; returns its metadata. */
   public ModelMetadata train() throws IOException {
     long started = System.nanoTime();
     check();
-    SetFeaturiser<String> featuriser = featuriserFor(modelInputKind());
+    SetFeaturiser<String> featuriser = featuriserFor(modelInputKind(), featuriserId());
     LabelledDataset ds = LabelledDataset.read(o.data(), o.inputColumn(), o.target());
     if (InputKinds.STRUCTURE.equals(o.inputKind())) {
       log.printf("matscreen train: reading %d structure files...%n", ds.size());
@@ -306,7 +313,7 @@ public final class Trainer {
         o.out().toAbsolutePath().normalize().getFileName().toString(),
         o.modelType(),
         modelInputKind(),
-        ModelBundle.featuriserId(modelInputKind()),
+        featuriserId(),
         shape,
         elements,
         o.target(),
@@ -449,6 +456,17 @@ public final class Trainer {
     if (o.ensemble() < 1 || o.epochs() < 1 || o.batchSize() < 1 || o.patience() < 1) {
       throw new IllegalArgumentException("ensemble, epochs, batch size and patience must be ≥ 1");
     }
+    CompositionFeaturiser.idFor(o.elementFeatures());
+    if (!CompositionFeaturiser.BASIC.equals(o.elementFeatures())
+        && !InputKinds.COMPOSITION.equals(modelInputKind())) {
+      throw new IllegalArgumentException(
+          "element features '"
+              + o.elementFeatures()
+              + "' are for composition models; a "
+              + o.modelType()
+              + " model takes "
+              + CompositionFeaturiser.BASIC);
+    }
     if (!(o.weightDecay() >= 0)) {
       throw new IllegalArgumentException("weight-decay must be ≥ 0, not " + o.weightDecay());
     }
@@ -473,6 +491,9 @@ public final class Trainer {
     identity.put("inputKind", o.inputKind());
     identity.put("target", o.target());
     // Only when set, so checkpoints from before these options still resume.
+    if (!CompositionFeaturiser.BASIC.equals(o.elementFeatures())) {
+      identity.put("elementFeatures", o.elementFeatures());
+    }
     if (o.lossBeta() != 0) {
       identity.put("lossBeta", o.lossBeta());
     }

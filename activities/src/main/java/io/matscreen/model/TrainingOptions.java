@@ -1,5 +1,6 @@
 package io.matscreen.model;
 
+import io.matscreen.features.CompositionFeaturiser;
 import java.nio.file.Path;
 
 /**
@@ -30,6 +31,8 @@ import java.nio.file.Path;
  * @param resume continue from the checkpoints in {@code out}
  * @param timeBudgetSeconds wall-clock budget for the whole run (0 = none); each member gets an even
  *     share of what is left and stops after the epoch that crosses it
+ * @param elementFeatures element features of a composition model: {@link
+ *     CompositionFeaturiser#BASIC} or {@link CompositionFeaturiser#VALENCE}
  * @param shape network sizes (featureDim is filled in from the featuriser)
  * @param command the exact command line, recorded in model.json
  */
@@ -53,6 +56,7 @@ public record TrainingOptions(
     int patience,
     boolean resume,
     long timeBudgetSeconds,
+    String elementFeatures,
     NetworkShape shape,
     String command) {
 
@@ -79,26 +83,33 @@ public record TrainingOptions(
         6,
         false,
         0,
+        CompositionFeaturiser.BASIC,
         new NetworkShape(1, 48, 48, 4, 3, 96),
         "");
   }
 
   /** A copy with other options (builder-style helpers for the CLI and tests). */
   public TrainingOptions withEnsemble(int k, int epochsPerMember) {
-    return copy(k, epochsPerMember, resume, weightDecay);
+    return copy(k, epochsPerMember, resume, weightDecay, elementFeatures);
   }
 
   /** The same run with decoupled weight decay {@code decay}. */
   public TrainingOptions withWeightDecay(double decay) {
-    return copy(ensemble, epochs, resume, decay);
+    return copy(ensemble, epochs, resume, decay, elementFeatures);
+  }
+
+  /** The same run with other element features ({@link CompositionFeaturiser#VALENCE}, …). */
+  public TrainingOptions withElementFeatures(String features) {
+    return copy(ensemble, epochs, resume, weightDecay, features);
   }
 
   /** The same run, continued from the checkpoints in {@code out}. */
   public TrainingOptions resuming() {
-    return copy(ensemble, epochs, true, weightDecay);
+    return copy(ensemble, epochs, true, weightDecay, elementFeatures);
   }
 
-  private TrainingOptions copy(int k, int epochsPerMember, boolean resumeRun, double decay) {
+  private TrainingOptions copy(
+      int k, int epochsPerMember, boolean resumeRun, double decay, String features) {
     return new TrainingOptions(
         data,
         inputKind,
@@ -119,6 +130,7 @@ public record TrainingOptions(
         patience,
         resumeRun,
         timeBudgetSeconds,
+        features,
         shape,
         command);
   }

@@ -1,5 +1,6 @@
 package io.matscreen.model;
 
+import io.matscreen.features.CompositionFeaturiser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,6 +63,7 @@ final class TinyTraining {
         epochs,
         false,
         budgetSeconds,
+        CompositionFeaturiser.BASIC,
         SHAPE,
         "test");
   }

@@ -1,5 +1,6 @@
 package io.matscreen.cli;
 
+import io.matscreen.features.CompositionFeaturiser;
 import io.matscreen.model.ComputeThreads;
 import io.matscreen.model.ModelMetadata;
 import io.matscreen.model.NetworkShape;
@@ -86,6 +87,14 @@ public final class TrainCommand implements Callable<Integer> {
   double weightDecay;
 
   @Option(
+      names = "--element-features",
+      defaultValue = CompositionFeaturiser.BASIC,
+      description =
+          "composition models: basic (one-hot plus six CDK properties per element) or valence"
+              + " (basic plus s, p, d, f valence-electron counts)")
+  String elementFeatures;
+
+  @Option(
       names = "--average-last",
       defaultValue = "0",
       description =
@@ -160,6 +169,7 @@ public final class TrainCommand implements Callable<Integer> {
             patience,
             resume,
             timeBudget,
+            elementFeatures,
             new NetworkShape(1, embedDim, pairHidden, heads, layers, outputHidden),
             command);
     try {
