@@ -456,7 +456,7 @@ public final class Trainer {
     if (o.ensemble() < 1 || o.epochs() < 1 || o.batchSize() < 1 || o.patience() < 1) {
       throw new IllegalArgumentException("ensemble, epochs, batch size and patience must be ≥ 1");
     }
-    CompositionFeaturiser.idFor(o.elementFeatures());
+    CompositionFeaturiser.idFor(o.elementFeatures()); // throws, naming the accepted values
     if (!CompositionFeaturiser.BASIC.equals(o.elementFeatures())
         && !InputKinds.COMPOSITION.equals(modelInputKind())) {
       throw new IllegalArgumentException(

@@ -181,6 +181,29 @@ class TrainCommandTest {
         .contains("use roost with composition, wren with protostructure, or either with structure");
   }
 
+  @Test
+  void unknownElementFeaturesAreAUsageErrorNamingTheChoices() throws Exception {
+    Path data = Files.writeString(dir.resolve("d.csv"), "composition,e\nNaCl,-2\n");
+    CliRun r =
+        CliRun.run(
+            "train",
+            "--data",
+            data.toString(),
+            "--input",
+            "composition",
+            "--target",
+            "e",
+            "--model",
+            "roost",
+            "--element-features",
+            "magpie",
+            "--out",
+            dir.resolve("x").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("element features 'magpie' are not basic or valence");
+    assertThat(dir.resolve("x")).doesNotExist();
+  }
+
   /**
    * Writes each TAATA structure to its own pymatgen JSON file under dir/structures and returns the
    * CSV rows "structures/ID.json,E_f" in fixture order (the labels in examples.csv, in the same
