@@ -162,20 +162,7 @@ class TrainCommandTest {
 
   @Test
   void mismatchedModelAndInputIsAUsageError() throws Exception {
-    Path data = Files.writeString(dir.resolve("d.csv"), "composition,e\nNaCl,-2\n");
-    CliRun r =
-        CliRun.run(
-            "train",
-            "--data",
-            data.toString(),
-            "--input",
-            "composition",
-            "--target",
-            "e",
-            "--model",
-            "wren",
-            "--out",
-            dir.resolve("x").toString());
+    CliRun r = trainOnOneComposition("--model", "wren");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err())
         .contains("use roost with composition, wren with protostructure, or either with structure");
@@ -183,25 +170,29 @@ class TrainCommandTest {
 
   @Test
   void unknownElementFeaturesAreAUsageErrorNamingTheChoices() throws Exception {
-    Path data = Files.writeString(dir.resolve("d.csv"), "composition,e\nNaCl,-2\n");
-    CliRun r =
-        CliRun.run(
-            "train",
-            "--data",
-            data.toString(),
-            "--input",
-            "composition",
-            "--target",
-            "e",
-            "--model",
-            "roost",
-            "--element-features",
-            "magpie",
-            "--out",
-            dir.resolve("x").toString());
+    CliRun r = trainOnOneComposition("--model", "roost", "--element-features", "magpie");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("element features 'magpie' are not basic or valence");
     assertThat(dir.resolve("x")).doesNotExist();
+  }
+
+  /** Runs train on a one-row composition CSV into dir/x with the given further options. */
+  private CliRun trainOnOneComposition(String... options) throws Exception {
+    Path data = Files.writeString(dir.resolve("d.csv"), "composition,e\nNaCl,-2\n");
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "train",
+                "--data",
+                data.toString(),
+                "--input",
+                "composition",
+                "--target",
+                "e",
+                "--out",
+                dir.resolve("x").toString()));
+    args.addAll(List.of(options));
+    return CliRun.run(args.toArray(String[]::new));
   }
 
   /**
