@@ -25,7 +25,6 @@ public final class CompositionFeaturiser implements SetFeaturiser<Composition> {
   /** Every id this build can compute. */
   public static final List<String> KNOWN_IDS = List.of(ID_BASIC, ID_VALENCE);
 
-  private final String id;
   private final ElementFeatureTable table;
 
   /** The featuriser with {@link #BASIC} element features. */
@@ -39,7 +38,6 @@ public final class CompositionFeaturiser implements SetFeaturiser<Composition> {
    * @throws IllegalArgumentException if this build does not know the id
    */
   public CompositionFeaturiser(String id) {
-    this.id = id;
     this.table =
         switch (id) {
           case ID_BASIC -> ElementFeatureTable.BASIC;
@@ -63,11 +61,6 @@ public final class CompositionFeaturiser implements SetFeaturiser<Composition> {
           throw new IllegalArgumentException(
               "element features '" + elementFeatures + "' are not " + BASIC + " or " + VALENCE);
     };
-  }
-
-  /** The id bundles record for these features. */
-  public String id() {
-    return id;
   }
 
   @Override
