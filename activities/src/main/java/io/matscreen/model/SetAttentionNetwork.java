@@ -42,11 +42,13 @@ public final class SetAttentionNetwork {
   /** Output: robust Laplace loss, scalar. */
   public static final String LOSS = "loss";
 
-  private static final double LEAK = 0.01;
+  static final double LEAK = 0.01;
   private static final double EMBED_INIT_STD = 0.5;
   // Bounds on log σ keep exp(-log σ) finite early in training; σ spans e^-6..e^3 target stds.
   private static final double MIN_LOG_STD = -6.0;
   private static final double MAX_LOG_STD = 3.0;
+  static final double LOG_STD_CENTRE = (MIN_LOG_STD + MAX_LOG_STD) / 2;
+  static final double LOG_STD_HALF_WIDTH = (MAX_LOG_STD - MIN_LOG_STD) / 2;
 
   private SetAttentionNetwork() {}
 
@@ -134,15 +136,7 @@ public final class SetAttentionNetwork {
     SDVariable shapeBn = weightsIn.shape().castTo(DataType.LONG);
     SDVariable nOnly = shapeBn.get(SDIndex.interval(1, 2));
     SDVariable logW = sd.math().log(weightsIn);
-    // Expands per-head attention [., heads] to the embedding width: head k covers its own block.
-    INDArray expand = Nd4j.zeros(DataType.FLOAT, heads, d);
-    int block = d / heads;
-    for (int k = 0; k < heads; k++) {
-      for (int j = k * block; j < (k + 1) * block; j++) {
-        expand.putScalar(k, j, 1.0);
-      }
-    }
-    SDVariable headExpand = sd.constant("head_expand", expand);
+    SDVariable headExpand = sd.constant("head_expand", headExpansion(heads, d));
 
     SDVariable h = linear(nodes, v, "embed");
     for (int l = 0; l < s.layers(); l++) {
@@ -175,13 +169,11 @@ public final class SetAttentionNetwork {
     SDVariable o2 = sd.nn().leakyRelu(linear(o1, v, "out2"), LEAK).add(o1);
     SDVariable mean = sd.identity(MEAN, linear(o2, v, "mean_head"));
     // A soft bound (tanh) rather than a clip: a clipped log σ has zero gradient and can get stuck.
-    double centre = (MIN_LOG_STD + MAX_LOG_STD) / 2;
-    double halfWidth = (MAX_LOG_STD - MIN_LOG_STD) / 2;
     SDVariable logStd =
         sd.math()
-            .tanh(linear(o2, v, "log_std_head").div(halfWidth))
-            .mul(halfWidth)
-            .add(LOG_STD, centre);
+            .tanh(linear(o2, v, "log_std_head").div(LOG_STD_HALF_WIDTH))
+            .mul(LOG_STD_HALF_WIDTH)
+            .add(LOG_STD, LOG_STD_CENTRE);
 
     // Robust Laplace NLL (Roost's robust L1): sqrt(2) |y - mu| exp(-log σ) + log σ.
     SDVariable perSample =
@@ -197,6 +189,18 @@ public final class SetAttentionNetwork {
     sd.mean(LOSS, perSample);
     sd.setLossVariables(LOSS);
     return sd;
+  }
+
+  /** Expands per-head attention [., heads] to the embedding width: head k covers its own block. */
+  static INDArray headExpansion(int heads, int d) {
+    INDArray expand = Nd4j.zeros(DataType.FLOAT, heads, d);
+    int block = d / heads;
+    for (int k = 0; k < heads; k++) {
+      for (int j = k * block; j < (k + 1) * block; j++) {
+        expand.putScalar(k, j, 1.0);
+      }
+    }
+    return expand;
   }
 
   private static SDVariable linear(SDVariable x, Map<String, SDVariable> v, String name) {

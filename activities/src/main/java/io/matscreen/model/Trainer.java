@@ -26,12 +26,8 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
@@ -623,20 +619,6 @@ public final class Trainer {
     }
   }
 
-  /**
-   * Builds the gradient graph with standard output silenced: SameDiff 1.0.0-M2.1 prints one line
-   * per differentiated op to System.out, which would bury the training progress.
-   */
-  static void createGradientQuietly(SameDiff sd) {
-    java.io.PrintStream out = System.out;
-    try {
-      System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-      sd.createGradFunction();
-    } finally {
-      System.setOut(out);
-    }
-  }
-
   /** Learning rate set by the trainer once per epoch (Adam reads it at every step). */
   private static final class EpochLearningRate implements ISchedule {
     private volatile double value;
@@ -726,19 +708,9 @@ public final class Trainer {
       } else {
         weights = SetAttentionNetwork.initialWeights(shape, seed);
       }
-      List<String> names = new ArrayList<>(weights.keySet());
-      SameDiff sd = SetAttentionNetwork.build(shape, weights, o.lossBeta());
       EpochLearningRate rate = new EpochLearningRate();
-      TrainingConfig.Builder config =
-          TrainingConfig.builder()
-              .updater(new Adam(rate))
-              .dataSetFeatureMapping(SetAttentionNetwork.NODES, SetAttentionNetwork.WEIGHTS)
-              .dataSetLabelMapping(SetAttentionNetwork.TARGET);
-      if (o.weightDecay() > 0) {
-        // applyLR: the decay follows the cosine schedule, as in AdamW.
-        config.weightDecay(o.weightDecay(), true);
-      }
-      sd.setTrainingConfig(config.build());
+      SetAttentionOptimiser optimiser =
+          new SetAttentionOptimiser(shape, weights, rate, o.weightDecay(), o.lossBeta());
       long started = System.nanoTime();
       double mean = base.targetMean();
       double std = base.targetStd();
@@ -766,14 +738,7 @@ public final class Trainer {
           for (int i = 0; i < b.size(); i++) {
             y[i] = (float) ((targets[b.indices()[i]] - mean) / std);
           }
-          INDArray yArr = Nd4j.create(y, new long[] {b.size(), 1}, 'c');
-          MultiDataSet mds =
-              new org.nd4j.linalg.dataset.MultiDataSet(
-                  new INDArray[] {b.nodes(), b.weights()}, new INDArray[] {yArr});
-          if (step == 0) {
-            createGradientQuietly(sd);
-          }
-          sd.fit(mds);
+          optimiser.step(b.nodes(), b.weights(), Nd4j.create(y, new long[] {b.size(), 1}, 'c'));
           step++;
           if (bar && (step % 20 == 0 || step == batches.size())) {
             int filled = 30 * step / batches.size();
@@ -792,8 +757,8 @@ public final class Trainer {
           log.print("\r");
         }
         Map<String, INDArray> now = new LinkedHashMap<>();
-        for (String n : names) {
-          now.put(n, sd.getVariable(n).getArr().dup());
+        for (Map.Entry<String, INDArray> e : weights.entrySet()) {
+          now.put(e.getKey(), e.getValue().dup());
         }
         ModelBundle single = new ModelBundle(base, List.of(now));
         RegressionMetrics vm = evaluate(single, sets, targets, val);
