@@ -338,16 +338,19 @@ public final class ModelBundle {
     EnsembleMean rule = metadata.combination();
     EnergyPrediction[] result = new EnergyPrediction[count];
     double[] sigmas = new double[k];
+    double[] memberMeans = new double[k];
     for (int i = 0; i < count; i++) {
       for (int m = 0; m < k; m++) {
         sigmas[m] = stds[m][i];
       }
-      // A mixture of the members' distributions: its mean, the spread of the members' means about
-      // it (epistemic) and the members' own variance (aleatoric), each with the mixture weights.
+      // A mixture of the members' distributions: its mean (or median, by the rule), the spread of
+      // the members' means about the mean (epistemic) and the members' own variance (aleatoric),
+      // each with the mixture weights.
       double[] w = rule.weights(sigmas);
       double mean = 0;
       double aleatoricVar = 0;
       for (int m = 0; m < k; m++) {
+        memberMeans[m] = means[m][i];
         mean += w[m] * means[m][i];
         aleatoricVar += w[m] * stds[m][i] * stds[m][i];
       }
@@ -358,7 +361,11 @@ public final class ModelBundle {
       double epistemic = Math.sqrt(epistemicVar);
       double aleatoric = Math.sqrt(aleatoricVar);
       result[i] =
-          new EnergyPrediction(mean, Math.hypot(epistemic, aleatoric), epistemic, aleatoric);
+          new EnergyPrediction(
+              rule.pointEstimate(memberMeans, sigmas, w, mean),
+              Math.hypot(epistemic, aleatoric),
+              epistemic,
+              aleatoric);
     }
     return result;
   }

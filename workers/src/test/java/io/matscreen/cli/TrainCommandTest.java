@@ -66,7 +66,9 @@ class TrainCommandTest {
     assertThat(train.err()).contains("member 2/2 epoch 4/4");
     assertThat(train.out())
         .containsPattern("validation   n=\\d+  MAE \\d\\.\\d{4}  RMSE")
-        .containsPattern("validationMaeByEnsembleMean: equal 0\\.\\d{4}, inverse-sigma 0\\.\\d{4}")
+        .containsPattern(
+            "validationMaeByEnsembleMean: equal 0\\.\\d{4}, inverse-sigma 0\\.\\d{4},"
+                + " mixture-median 0\\.\\d{4}")
         .doesNotContain("null");
     assertThat(out.resolve("metrics.json")).exists();
     ModelBundle bundle = ModelBundle.load(out);
