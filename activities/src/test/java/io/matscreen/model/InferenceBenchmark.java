@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * Inference throughput of the shipped composition ensemble, in compositions per second, including
  * featurisation. Uses the formulas of ../shared/data/mp-formation-train.csv when present, else
- * synthetic ones. Arguments: [threads (default: all cores)] [count (default 20000)]. Each ND4J op
- * runs on one thread; with more than one thread the batches of a call run in parallel ({@link
- * ModelBundle#setInferenceThreads}), as in the gpu worker pool on a CPU node.
+ * synthetic ones. Arguments: [threads (default: all cores)] [count (default 20000)] [bundle
+ * directory (default: the shipped model)]. Each ND4J op runs on one thread; with more than one
+ * thread the batches of a call run in parallel ({@link ModelBundle#setInferenceThreads}), as in the
+ * gpu worker pool on a CPU node.
  */
 public final class InferenceBenchmark {
   private InferenceBenchmark() {}
@@ -31,7 +32,8 @@ public final class InferenceBenchmark {
       comps.addAll(SyntheticData.compositions(SyntheticData.LIGHT, count, 1));
     }
     long t0 = System.nanoTime();
-    ModelBundle model = ModelBundle.loadDefault();
+    ModelBundle model =
+        args.length > 2 ? ModelBundle.load(Path.of(args[2])) : ModelBundle.loadDefault();
     double loadSeconds = (System.nanoTime() - t0) / 1e9;
     model.setInferenceThreads(threads);
     // Warm-up until the JIT compilers are done: their threads would otherwise take a core from
