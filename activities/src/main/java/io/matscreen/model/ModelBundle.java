@@ -341,6 +341,7 @@ public final class ModelBundle {
     double[] memberMeans = new double[k];
     for (int i = 0; i < count; i++) {
       for (int m = 0; m < k; m++) {
+        memberMeans[m] = means[m][i];
         sigmas[m] = stds[m][i];
       }
       // A mixture of the members' distributions: its mean (or median, by the rule), the spread of
@@ -350,7 +351,6 @@ public final class ModelBundle {
       double mean = 0;
       double aleatoricVar = 0;
       for (int m = 0; m < k; m++) {
-        memberMeans[m] = means[m][i];
         mean += w[m] * means[m][i];
         aleatoricVar += w[m] * stds[m][i] * stds[m][i];
       }

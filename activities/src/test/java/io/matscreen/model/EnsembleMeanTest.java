@@ -23,7 +23,7 @@ class EnsembleMeanTest {
     assertThat(w).containsExactly(1 / 3.0, 1 / 3.0, 1 / 3.0);
     double median = EnsembleMean.MIXTURE_MEDIAN.pointEstimate(means, sigmas, w, 1 / 3.0);
     assertThat(median).isCloseTo(expected, within(1e-6));
-    // The mean (⅓) is pulled further towards the outlying member than the median.
+    // EQUAL reports the mean, ⅓, which the outlying member pulls further than the median.
     assertThat(EnsembleMean.EQUAL.pointEstimate(means, sigmas, w, 1 / 3.0)).isEqualTo(1 / 3.0);
   }
 
@@ -31,8 +31,8 @@ class EnsembleMeanTest {
   void aConfidentMemberPullsTheMedianTowardsItself() {
     // Two members, 0 eV/atom with σ 0.01 and 1 eV/atom with σ 1: the mean is ½, but almost all of
     // the confident member's mass sits near 0, so the median stays near it. With z the confident
-    // member's standardised offset, the CDF is ½(1 − ½e^{−z}) + ½·½e^{(x−1)√2}, ≈ ½ where
-    // e^{−z} ≈ e^{−√2} (x ≪ 1), i.e. x ≈ 0.01 · 1 = 0.01.
+    // member's standardised offset x/b, the CDF is ½(1 − ½e^{−z}) + ½·½e^{(x−1)√2}, ≈ ½ where
+    // e^{−z} ≈ e^{−√2} (x ≪ 1): z ≈ √2, so x ≈ √2·b = σ = 0.01.
     double[] means = {0, 1};
     double[] sigmas = {0.01, 1};
     double[] w = EnsembleMean.MIXTURE_MEDIAN.weights(sigmas);
