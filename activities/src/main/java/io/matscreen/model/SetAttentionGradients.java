@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -44,6 +45,27 @@ public final class SetAttentionGradients {
       INDArray setWeights,
       INDArray target,
       double lossBeta) {
+    return compute(s, w, nodes, setWeights, target, lossBeta, 0, null);
+  }
+
+  /**
+   * Loss and gradients with inverted dropout on the output network's two hidden layers: each unit
+   * of their leaky-ReLU branch is dropped with probability {@code dropout} and the kept ones are
+   * scaled by 1/(1 − dropout), so the network without dropout (inference) has the same expected
+   * activations. The residual paths around them are not dropped.
+   *
+   * @param dropout probability of dropping a unit (0: none)
+   * @param rng source of the dropout masks (unused when dropout is 0)
+   */
+  public static Result compute(
+      NetworkShape s,
+      Map<String, INDArray> w,
+      INDArray nodes,
+      INDArray setWeights,
+      INDArray target,
+      double lossBeta,
+      double dropout,
+      SplittableRandom rng) {
     int b = (int) setWeights.size(0);
     int n = (int) setWeights.size(1);
     int d = s.embedDim();
@@ -94,10 +116,10 @@ public final class SetAttentionGradients {
     INDArray pooled = sumOver(poolMsg.mul(poolAttExpanded).reshape(b, n, d), 1);
 
     INDArray a1 = linear(pooled, w, "out1");
-    INDArray slope1 = leakySlope(a1);
+    INDArray slope1 = dropped(leakySlope(a1), dropout, rng);
     INDArray o1 = a1.mul(slope1).addi(pooled.mmul(w.get("out1_skip_W")));
     INDArray a2 = linear(o1, w, "out2");
-    INDArray slope2 = leakySlope(a2);
+    INDArray slope2 = dropped(leakySlope(a2), dropout, rng);
     INDArray o2 = a2.mul(slope2).addi(o1);
     INDArray mean = linear(o2, w, "mean_head");
     double halfWidth = SetAttentionNetwork.LOG_STD_HALF_WIDTH;
@@ -232,6 +254,22 @@ public final class SetAttentionGradients {
   private static INDArray softmaxBackward(INDArray y, INDArray dy, int dimension) {
     INDArray dot = dy.mul(y).sum(true, dimension);
     return dy.sub(dot).muli(y);
+  }
+
+  /**
+   * The slope with dropout folded in: as the activation is x ⊙ slope and its derivative the slope,
+   * zeroing a unit's slope (and scaling the kept ones) drops it in the forward and backward pass.
+   */
+  private static INDArray dropped(INDArray slope, double dropout, SplittableRandom rng) {
+    if (dropout == 0) {
+      return slope;
+    }
+    float kept = (float) (1.0 / (1.0 - dropout));
+    float[] mask = new float[(int) slope.length()];
+    for (int i = 0; i < mask.length; i++) {
+      mask[i] = rng.nextDouble() < dropout ? 0f : kept;
+    }
+    return slope.muli(Nd4j.create(mask, slope.shape(), 'c'));
   }
 
   /**

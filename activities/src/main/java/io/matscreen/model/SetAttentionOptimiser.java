@@ -2,6 +2,7 @@ package io.matscreen.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -37,6 +38,8 @@ public final class SetAttentionOptimiser {
   private final ISchedule learningRate;
   private final double weightDecay;
   private final double lossBeta;
+  private final double dropout;
+  private SplittableRandom dropoutRng = new SplittableRandom(0);
   private final String workspaceId;
   private int iteration;
 
@@ -52,6 +55,21 @@ public final class SetAttentionOptimiser {
       ISchedule learningRate,
       double weightDecay,
       double lossBeta) {
+    this(shape, weights, learningRate, weightDecay, lossBeta, 0);
+  }
+
+  /**
+   * @param dropout probability of dropping a hidden unit of the output network at each step (0:
+   *     none); see {@link SetAttentionGradients}
+   */
+  public SetAttentionOptimiser(
+      NetworkShape shape,
+      Map<String, INDArray> weights,
+      ISchedule learningRate,
+      double weightDecay,
+      double lossBeta,
+      double dropout) {
+    this.dropout = dropout;
     this.shape = shape;
     this.weights = weights;
     this.learningRate = learningRate;
@@ -67,12 +85,21 @@ public final class SetAttentionOptimiser {
     }
   }
 
+  /**
+   * Restarts the dropout masks from {@code seed}: the trainer does so every epoch, so that a run
+   * resumed from a checkpoint draws the same masks as one that was not interrupted.
+   */
+  public void seedDropout(long seed) {
+    dropoutRng = new SplittableRandom(seed);
+  }
+
   /** One Adam step on a batch; returns the batch's loss before the step. */
   public double step(INDArray nodes, INDArray setWeights, INDArray target) {
     try (MemoryWorkspace ws =
         Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
       SetAttentionGradients.Result r =
-          SetAttentionGradients.compute(shape, weights, nodes, setWeights, target, lossBeta);
+          SetAttentionGradients.compute(
+              shape, weights, nodes, setWeights, target, lossBeta, dropout, dropoutRng);
       double rate = learningRate.valueAt(iteration, 0);
       for (Map.Entry<String, INDArray> e : r.gradients().entrySet()) {
         INDArray w = weights.get(e.getKey());

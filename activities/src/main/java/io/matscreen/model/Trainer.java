@@ -275,11 +275,14 @@ public final class Trainer {
                 + o.lossBeta());
     training.put(
         "optimizer",
-        o.weightDecay() == 0
-            ? "Adam, cosine decay to 1/20 of the initial rate"
-            : "Adam with decoupled weight decay "
-                + o.weightDecay()
-                + " (times the rate), cosine decay to 1/20 of the initial rate");
+        (o.weightDecay() == 0
+                ? "Adam, cosine decay to 1/20 of the initial rate"
+                : "Adam with decoupled weight decay "
+                    + o.weightDecay()
+                    + " (times the rate), cosine decay to 1/20 of the initial rate")
+            + (o.dropout() == 0
+                ? ""
+                : ", dropout " + o.dropout() + " on the output network's hidden units"));
     training.put("wallTimeSeconds", Math.round(wall));
     training.put("finishedAt", Instant.now().toString());
     training.put("backend", Nd4j.getBackend().getClass().getSimpleName());
@@ -466,6 +469,9 @@ public final class Trainer {
     if (!(o.weightDecay() >= 0)) {
       throw new IllegalArgumentException("weight-decay must be ≥ 0, not " + o.weightDecay());
     }
+    if (!(o.dropout() >= 0 && o.dropout() < 1)) {
+      throw new IllegalArgumentException("dropout must be in [0, 1), not " + o.dropout());
+    }
     if (o.valFraction() <= 0 || o.testFraction() < 0 || o.valFraction() + o.testFraction() >= 0.9) {
       throw new IllegalArgumentException(
           "need 0 < val-fraction and 0 ≤ test-fraction with val + test < 0.9; got "
@@ -495,6 +501,9 @@ public final class Trainer {
     }
     if (o.weightDecay() != 0) {
       identity.put("weightDecay", o.weightDecay());
+    }
+    if (o.dropout() != 0) {
+      identity.put("dropout", o.dropout());
     }
     if (o.averageLast() != 0) {
       identity.put("averageLast", o.averageLast());
@@ -710,7 +719,8 @@ public final class Trainer {
       }
       EpochLearningRate rate = new EpochLearningRate();
       SetAttentionOptimiser optimiser =
-          new SetAttentionOptimiser(shape, weights, rate, o.weightDecay(), o.lossBeta());
+          new SetAttentionOptimiser(
+              shape, weights, rate, o.weightDecay(), o.lossBeta(), o.dropout());
       long started = System.nanoTime();
       double mean = base.targetMean();
       double std = base.targetStd();
@@ -726,6 +736,7 @@ public final class Trainer {
         double done = workDone(epoch - 1, secondsSoFar(started));
         rate.value = o.learningRate() * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * done)));
         Random rng = new Random(seed * 31 + epoch);
+        optimiser.seedDropout(seed * 131 + epoch);
         List<Integer> order = new ArrayList<>(train);
         Collections.shuffle(order, rng);
         List<NodeSetBatch> batches =

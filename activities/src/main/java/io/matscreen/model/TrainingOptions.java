@@ -24,6 +24,9 @@ import java.nio.file.Path;
  *     the mean an unweighted L1 gradient while σ still learns the same optimum
  * @param weightDecay decoupled weight decay (AdamW style): after each Adam step every weight w
  *     becomes w − rate · weightDecay · w, with the step's learning rate (0 = off)
+ * @param dropout probability of dropping each hidden unit of the output network in training
+ *     (inverted dropout: kept units are scaled by 1/(1 − p), so inference uses the weights as they
+ *     are; 0 = off)
  * @param averageLast fraction of each member's planned work (epochs or time share) at the end of
  *     which its weights are averaged epoch by epoch (stochastic weight averaging); the average is
  *     kept if it validates better than the best single epoch (0 = off)
@@ -52,6 +55,7 @@ public record TrainingOptions(
     double learningRate,
     double lossBeta,
     double weightDecay,
+    double dropout,
     double averageLast,
     int patience,
     boolean resume,
@@ -80,6 +84,7 @@ public record TrainingOptions(
         0,
         0,
         0,
+        0,
         6,
         false,
         0,
@@ -96,6 +101,34 @@ public record TrainingOptions(
   /** The same run with decoupled weight decay {@code decay}. */
   public TrainingOptions withWeightDecay(double decay) {
     return copy(ensemble, epochs, resume, decay, elementFeatures);
+  }
+
+  /** The same run with dropout {@code p} in the output network. */
+  public TrainingOptions withDropout(double p) {
+    return new TrainingOptions(
+        data,
+        inputKind,
+        inputColumn,
+        target,
+        modelType,
+        ensemble,
+        out,
+        epochs,
+        seed,
+        valFraction,
+        testFraction,
+        batchSize,
+        learningRate,
+        lossBeta,
+        weightDecay,
+        p,
+        averageLast,
+        patience,
+        resume,
+        timeBudgetSeconds,
+        elementFeatures,
+        shape,
+        command);
   }
 
   /** The same run with other element features ({@link CompositionFeaturiser#VALENCE}, …). */
@@ -126,6 +159,7 @@ public record TrainingOptions(
         learningRate,
         lossBeta,
         decay,
+        dropout,
         averageLast,
         patience,
         resumeRun,

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -72,5 +74,88 @@ class SetAttentionGradientsTest {
           .as(bias)
           .isLessThan(1e-6 * total);
     }
+  }
+
+  @Test
+  void withDropoutTheGradientIsTheDerivativeOfTheLossWithTheSameMasks() {
+    int b = 16;
+    int n = 3;
+    Map<String, INDArray> weights = SetAttentionNetwork.initialWeights(SHAPE, 3);
+    Nd4j.getRandom().setSeed(17);
+    INDArray nodes = Nd4j.rand(DataType.FLOAT, (long) b * n, SHAPE.featureDim());
+    INDArray fractions = Nd4j.rand(DataType.FLOAT, b, n).addi(0.1);
+    fractions.diviColumnVector(fractions.sum(1).reshape(b, 1));
+    INDArray target = Nd4j.randn(DataType.FLOAT, b, 1);
+    SetAttentionGradients.Result r =
+        SetAttentionGradients.compute(
+            SHAPE, weights, nodes, fractions, target, 0, 0.3, new SplittableRandom(99));
+    SetAttentionGradients.Result plain =
+        SetAttentionGradients.compute(SHAPE, weights, nodes, fractions, target, 0);
+    assertThat(r.loss()).isNotCloseTo(plain.loss(), within(1e-3));
+
+    // Central differences along a random direction, each loss drawn with the same masks (seed 99):
+    // only masks applied alike forward and backward make the two agree.
+    double eps = 1e-2;
+    for (String name : List.of("out2_W", "out1_W", "out1_skip_W", "pool_msg_W", "embed_W")) {
+      INDArray direction = Nd4j.randn(DataType.FLOAT, weights.get(name).shape());
+      direction.divi(direction.norm2Number());
+      double analytic = r.gradients().get(name).mul(direction).sumNumber().doubleValue();
+      double numeric =
+          (shiftedLoss(weights, name, direction, eps, nodes, fractions, target)
+                  - shiftedLoss(weights, name, direction, -eps, nodes, fractions, target))
+              / (2 * eps);
+      assertThat(numeric).as(name).isCloseTo(analytic, within(0.02 * Math.abs(analytic) + 2e-4));
+    }
+  }
+
+  @Test
+  void dropoutZeroesAboutThatFractionOfTheHiddenUnitsAndNoneAtZero() {
+    NetworkShape wide = new NetworkShape(20, 12, 10, 3, 3, 400);
+    Map<String, INDArray> weights = SetAttentionNetwork.initialWeights(wide, 5);
+    Nd4j.getRandom().setSeed(23);
+    // One set: out2_b's gradient is then that set's dLoss/d(unit), exactly 0 for a dropped unit.
+    INDArray nodes = Nd4j.rand(DataType.FLOAT, 4, wide.featureDim());
+    INDArray fractions = Nd4j.createFromArray(new float[][] {{0.1f, 0.2f, 0.3f, 0.4f}});
+    INDArray target = Nd4j.createFromArray(new float[][] {{0.5f}});
+    long zerosAtHalf =
+        zeros(
+            SetAttentionGradients.compute(
+                    wide, weights, nodes, fractions, target, 0, 0.5, new SplittableRandom(1))
+                .gradients()
+                .get("out2_b"));
+    long zerosWithout =
+        zeros(
+            SetAttentionGradients.compute(
+                    wide, weights, nodes, fractions, target, 0, 0, new SplittableRandom(1))
+                .gradients()
+                .get("out2_b"));
+    // 400 units dropped with probability ½: 200 ± 10 (one standard deviation).
+    assertThat(zerosAtHalf).isBetween(170L, 230L);
+    assertThat(zerosWithout).isZero();
+  }
+
+  private static long zeros(INDArray x) {
+    long count = 0;
+    for (float v : x.toFloatVector()) {
+      if (v == 0f) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static double shiftedLoss(
+      Map<String, INDArray> weights,
+      String name,
+      INDArray direction,
+      double step,
+      INDArray nodes,
+      INDArray fractions,
+      INDArray target) {
+    Map<String, INDArray> shifted = new java.util.LinkedHashMap<>(weights);
+    shifted.put(name, weights.get(name).add(direction.mul(step)));
+    return SetAttentionGradients.compute(
+            SHAPE, shifted, nodes, fractions, target, 0, 0.3, new SplittableRandom(99))
+        .loss();
   }
 }

@@ -59,6 +59,7 @@ final class TinyTraining {
         3e-3,
         0,
         0,
+        0,
         averageLast,
         epochs,
         false,

@@ -87,6 +87,14 @@ public final class TrainCommand implements Callable<Integer> {
   double weightDecay;
 
   @Option(
+      names = "--dropout",
+      defaultValue = "0",
+      description =
+          "probability of dropping each hidden unit of the output network while training"
+              + " (inverted dropout; inference is unchanged); 0 = off")
+  double dropout;
+
+  @Option(
       names = "--element-features",
       defaultValue = CompositionFeaturiser.BASIC,
       description =
@@ -165,6 +173,7 @@ public final class TrainCommand implements Callable<Integer> {
             learningRate,
             lossBeta,
             weightDecay,
+            dropout,
             averageLast,
             patience,
             resume,
