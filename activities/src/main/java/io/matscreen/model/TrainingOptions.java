@@ -95,54 +95,36 @@ public record TrainingOptions(
 
   /** A copy with other options (builder-style helpers for the CLI and tests). */
   public TrainingOptions withEnsemble(int k, int epochsPerMember) {
-    return copy(k, epochsPerMember, resume, weightDecay, elementFeatures);
+    return copy(k, epochsPerMember, resume, weightDecay, dropout, elementFeatures);
   }
 
   /** The same run with decoupled weight decay {@code decay}. */
   public TrainingOptions withWeightDecay(double decay) {
-    return copy(ensemble, epochs, resume, decay, elementFeatures);
+    return copy(ensemble, epochs, resume, decay, dropout, elementFeatures);
   }
 
   /** The same run with dropout {@code p} in the output network. */
   public TrainingOptions withDropout(double p) {
-    return new TrainingOptions(
-        data,
-        inputKind,
-        inputColumn,
-        target,
-        modelType,
-        ensemble,
-        out,
-        epochs,
-        seed,
-        valFraction,
-        testFraction,
-        batchSize,
-        learningRate,
-        lossBeta,
-        weightDecay,
-        p,
-        averageLast,
-        patience,
-        resume,
-        timeBudgetSeconds,
-        elementFeatures,
-        shape,
-        command);
+    return copy(ensemble, epochs, resume, weightDecay, p, elementFeatures);
   }
 
   /** The same run with other element features ({@link CompositionFeaturiser#VALENCE}, …). */
   public TrainingOptions withElementFeatures(String features) {
-    return copy(ensemble, epochs, resume, weightDecay, features);
+    return copy(ensemble, epochs, resume, weightDecay, dropout, features);
   }
 
   /** The same run, continued from the checkpoints in {@code out}. */
   public TrainingOptions resuming() {
-    return copy(ensemble, epochs, true, weightDecay, elementFeatures);
+    return copy(ensemble, epochs, true, weightDecay, dropout, elementFeatures);
   }
 
   private TrainingOptions copy(
-      int k, int epochsPerMember, boolean resumeRun, double decay, String features) {
+      int k,
+      int epochsPerMember,
+      boolean resumeRun,
+      double decay,
+      double dropoutP,
+      String features) {
     return new TrainingOptions(
         data,
         inputKind,
@@ -159,7 +141,7 @@ public record TrainingOptions(
         learningRate,
         lossBeta,
         decay,
-        dropout,
+        dropoutP,
         averageLast,
         patience,
         resumeRun,

@@ -3,7 +3,6 @@ package io.matscreen.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,9 +29,9 @@ class DropoutTest {
     TinyTraining.train(dropped);
     TinyTraining.train(again);
 
-    Map<String, INDArray> plainWeights = member(plain.out());
-    Map<String, INDArray> droppedWeights = member(dropped.out());
-    Map<String, INDArray> againWeights = member(again.out());
+    Map<String, INDArray> plainWeights = TinyTraining.firstMember(plain.out());
+    Map<String, INDArray> droppedWeights = TinyTraining.firstMember(dropped.out());
+    Map<String, INDArray> againWeights = TinyTraining.firstMember(again.out());
     // Same seed, same masks: the same weights, bit for bit.
     for (String name : droppedWeights.keySet()) {
       assertThat(againWeights.get(name).equals(droppedWeights.get(name))).as(name).isTrue();
@@ -40,11 +39,12 @@ class DropoutTest {
     double change =
         droppedWeights.get("out2_W").sub(plainWeights.get("out2_W")).norm2Number().doubleValue();
     assertThat(change).isGreaterThan(1e-3);
-    assertThat(optimizer(dropped.out()))
+    assertThat(TinyTraining.optimizer(dropped.out()))
         .isEqualTo(
             "Adam, cosine decay to 1/20 of the initial rate, dropout 0.3 on the output network's"
                 + " hidden units");
-    assertThat(optimizer(plain.out())).isEqualTo("Adam, cosine decay to 1/20 of the initial rate");
+    assertThat(TinyTraining.optimizer(plain.out()))
+        .isEqualTo("Adam, cosine decay to 1/20 of the initial rate");
   }
 
   @Test
@@ -56,18 +56,5 @@ class DropoutTest {
     assertThatThrownBy(() -> TinyTraining.train(o))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("dropout must be in [0, 1), not 1.0");
-  }
-
-  private static String optimizer(Path bundle) throws Exception {
-    return ModelBundle.JSON
-        .readTree(bundle.resolve("model.json").toFile())
-        .path("training")
-        .path("optimizer")
-        .asText();
-  }
-
-  private static Map<String, INDArray> member(Path bundle) throws Exception {
-    Path file = bundle.resolve("member-0.weights");
-    return WeightsFile.read(Files.readAllBytes(file), file.toString());
   }
 }

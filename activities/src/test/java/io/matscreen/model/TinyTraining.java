@@ -4,7 +4,10 @@ import io.matscreen.features.CompositionFeaturiser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Small, fast training runs for tests. */
 final class TinyTraining {
@@ -67,6 +70,21 @@ final class TinyTraining {
         CompositionFeaturiser.BASIC,
         SHAPE,
         "test");
+  }
+
+  /** The weights of a trained bundle's first member. */
+  static Map<String, INDArray> firstMember(Path bundle) throws IOException {
+    Path file = bundle.resolve("member-0.weights");
+    return WeightsFile.read(Files.readAllBytes(file), file.toString());
+  }
+
+  /** The optimiser a bundle's model.json records. */
+  static String optimizer(Path bundle) throws IOException {
+    return ModelBundle.JSON
+        .readTree(bundle.resolve("model.json").toFile())
+        .path("training")
+        .path("optimizer")
+        .asText();
   }
 
   /** Trains and returns the log. */

@@ -3,9 +3,7 @@ package io.matscreen.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,8 +30,9 @@ class WeightDecayTest {
     double decayedNorm = sumOfSquares(decayed.out());
     assertThat(plainNorm).isGreaterThan(1.0);
     assertThat(decayedNorm).isLessThan(0.1 * plainNorm);
-    assertThat(optimizer(decayed.out())).startsWith("Adam with decoupled weight decay 100.0 ");
-    assertThat(optimizer(plain.out())).startsWith("Adam, cosine decay");
+    assertThat(TinyTraining.optimizer(decayed.out()))
+        .startsWith("Adam with decoupled weight decay 100.0 ");
+    assertThat(TinyTraining.optimizer(plain.out())).startsWith("Adam, cosine decay");
   }
 
   @Test
@@ -47,19 +46,9 @@ class WeightDecayTest {
         .hasMessageContaining("weight-decay must be ≥ 0");
   }
 
-  private static String optimizer(Path bundle) throws Exception {
-    return ModelBundle.JSON
-        .readTree(bundle.resolve("model.json").toFile())
-        .path("training")
-        .path("optimizer")
-        .asText();
-  }
-
   private static double sumOfSquares(Path bundle) throws Exception {
-    Path file = bundle.resolve("member-0.weights");
-    Map<String, INDArray> weights = WeightsFile.read(Files.readAllBytes(file), file.toString());
     double sum = 0;
-    for (INDArray w : weights.values()) {
+    for (INDArray w : TinyTraining.firstMember(bundle).values()) {
       sum += w.mul(w).sumNumber().doubleValue();
     }
     return sum;
