@@ -117,18 +117,15 @@ class SetAttentionGradientsTest {
     INDArray nodes = Nd4j.rand(DataType.FLOAT, 4, wide.featureDim());
     INDArray fractions = Nd4j.createFromArray(new float[][] {{0.1f, 0.2f, 0.3f, 0.4f}});
     INDArray target = Nd4j.createFromArray(new float[][] {{0.5f}});
-    long zerosAtHalf =
-        zeros(
-            SetAttentionGradients.compute(
-                    wide, weights, nodes, fractions, target, 0, 0.5, new SplittableRandom(1))
-                .gradients()
-                .get("out2_b"));
-    long zerosWithout =
-        zeros(
-            SetAttentionGradients.compute(
-                    wide, weights, nodes, fractions, target, 0, 0, new SplittableRandom(1))
-                .gradients()
-                .get("out2_b"));
+    java.util.function.DoubleFunction<Long> zeroGradients =
+        p ->
+            zeros(
+                SetAttentionGradients.compute(
+                        wide, weights, nodes, fractions, target, 0, p, new SplittableRandom(1))
+                    .gradients()
+                    .get("out2_b"));
+    long zerosAtHalf = zeroGradients.apply(0.5);
+    long zerosWithout = zeroGradients.apply(0);
     // 400 units dropped with probability ½: 200 ± 10 (one standard deviation).
     assertThat(zerosAtHalf).isBetween(170L, 230L);
     assertThat(zerosWithout).isZero();
