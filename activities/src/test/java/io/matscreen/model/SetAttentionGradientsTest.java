@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,7 +118,7 @@ class SetAttentionGradientsTest {
     INDArray nodes = Nd4j.rand(DataType.FLOAT, 4, wide.featureDim());
     INDArray fractions = Nd4j.createFromArray(new float[][] {{0.1f, 0.2f, 0.3f, 0.4f}});
     INDArray target = Nd4j.createFromArray(new float[][] {{0.5f}});
-    java.util.function.DoubleFunction<Long> zeroGradients =
+    DoubleFunction<Long> zeroGradients =
         p ->
             zeros(
                 SetAttentionGradients.compute(
