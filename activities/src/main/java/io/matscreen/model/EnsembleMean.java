@@ -38,6 +38,17 @@ public enum EnsembleMean {
     return id;
   }
 
+  /** The rule named {@code id} ("equal", "inverse-sigma", "mixture-median"). */
+  public static EnsembleMean fromId(String id) {
+    for (EnsembleMean r : values()) {
+      if (r.id.equals(id)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException(
+        "ensemble mean '" + id + "': use equal, inverse-sigma or mixture-median");
+  }
+
   /**
    * Mixture weights for one input, summing to 1.
    *

@@ -87,7 +87,8 @@ public record ModelMetadata(
    * @param epochs epochs trained
    * @param bestEpoch epoch whose weights were kept (early stopping), or the last epoch of the
    *     average when an average was kept
-   * @param validationMae the member's validation MAE, eV/atom
+   * @param validationMae the member's validation MAE, eV/atom; null when it trained on the
+   *     validation rows (refit)
    * @param averagedEpochs how many epochs' weights (ending at bestEpoch) were averaged into the
    *     kept weights; null when the weights are one epoch's
    */
@@ -98,11 +99,11 @@ public record ModelMetadata(
       long seed,
       int epochs,
       int bestEpoch,
-      double validationMae,
+      Double validationMae,
       Integer averagedEpochs) {
     /** A member whose weights are those of one epoch. */
     public Member(
-        String file, String sha256, long seed, int epochs, int bestEpoch, double validationMae) {
+        String file, String sha256, long seed, int epochs, int bestEpoch, Double validationMae) {
       this(file, sha256, seed, epochs, bestEpoch, validationMae, null);
     }
   }

@@ -151,16 +151,22 @@ public final class Trainer {
       throw new DatasetException(
           o.data() + ": too few rows (" + ds.size() + ") for a train and a validation split");
     }
+    // A refit trains on the validation rows too; they still get evaluated, but only as a check.
+    List<Integer> fit = train;
+    if (o.refit()) {
+      fit = new ArrayList<>(train);
+      fit.addAll(val);
+    }
     double mean = 0;
-    for (int i : train) {
+    for (int i : fit) {
       mean += ds.targets()[i];
     }
-    mean /= train.size();
+    mean /= fit.size();
     double var = 0;
-    for (int i : train) {
+    for (int i : fit) {
       var += (ds.targets()[i] - mean) * (ds.targets()[i] - mean);
     }
-    double std = Math.max(Math.sqrt(var / train.size()), 1e-6);
+    double std = Math.max(Math.sqrt(var / fit.size()), 1e-6);
 
     NetworkShape s = o.shape();
     NetworkShape shape =
@@ -174,14 +180,21 @@ public final class Trainer {
     Path ckpt = o.out().resolve(CHECKPOINTS);
     double elapsedBefore = prepareOutput(ckpt, dataSha, ds.size());
     log.printf(
-        "matscreen train: %d rows from %s (%d train, %d validation, %d held-out test), %d members,"
-            + " up to %d epochs each%n",
-        ds.size(), o.data(), train.size(), val.size(), test.size(), o.ensemble(), o.epochs());
+        "matscreen train: %d rows from %s (%d train, %d validation%s, %d held-out test), %d"
+            + " members, up to %d epochs each%n",
+        ds.size(),
+        o.data(),
+        train.size(),
+        val.size(),
+        o.refit() ? " trained on too (refit)" : "",
+        test.size(),
+        o.ensemble(),
+        o.epochs());
 
     ModelMetadata base =
         metadata(shape, List.copyOf(elementsSeen), mean, std, List.of(), Map.of(), Map.of());
     MemberRun[] runs =
-        trainMembers(shape, base, sets, ds.targets(), train, val, ckpt, started, elapsedBefore);
+        trainMembers(shape, base, sets, ds.targets(), fit, val, ckpt, started, elapsedBefore);
     List<Map<String, INDArray>> memberWeights = new ArrayList<>();
     List<ModelMetadata.Member> members = new ArrayList<>();
     for (int m = 0; m < o.ensemble(); m++) {
@@ -195,28 +208,38 @@ public final class Trainer {
               run.seed,
               run.progress.epoch(),
               run.progress.bestEpoch(),
-              run.progress.bestValMae(),
+              o.refit() ? null : run.progress.bestValMae(),
               run.progress.keptAverage() ? run.progress.averaged() : null));
       memberWeights.add(WeightsFile.read(Files.readAllBytes(file), file.toString()));
     }
 
-    // The combination rule is chosen like a member's best epoch: by validation MAE.
+    // The combination rule is chosen like a member's best epoch: by validation MAE, unless given.
     Map<String, Double> maeByRule = new LinkedHashMap<>();
-    EnsembleMean rule = EnsembleMean.EQUAL;
-    for (EnsembleMean r : EnsembleMean.values()) {
-      double mae =
-          evaluate(
-                  new ModelBundle(base.withEnsembleMean(r), memberWeights), sets, ds.targets(), val)
-              .mae();
-      maeByRule.put(r.id(), mae);
-      if (mae < maeByRule.get(rule.id())) {
-        rule = r;
+    EnsembleMean rule = o.ensembleMean() != null ? o.ensembleMean() : EnsembleMean.EQUAL;
+    if (o.ensembleMean() == null) {
+      for (EnsembleMean r : EnsembleMean.values()) {
+        double mae =
+            evaluate(
+                    new ModelBundle(base.withEnsembleMean(r), memberWeights),
+                    sets,
+                    ds.targets(),
+                    val)
+                .mae();
+        maeByRule.put(r.id(), mae);
+        if (mae < maeByRule.get(rule.id())) {
+          rule = r;
+        }
       }
     }
     ModelBundle ensemble = new ModelBundle(base.withEnsembleMean(rule), memberWeights);
     Map<String, Object> metrics = new LinkedHashMap<>();
-    metrics.put("validation", evaluate(ensemble, sets, ds.targets(), val));
-    metrics.put("validationMaeByEnsembleMean", maeByRule);
+    // After a refit the validation rows are training rows: their figures would flatter the model.
+    if (!o.refit()) {
+      metrics.put("validation", evaluate(ensemble, sets, ds.targets(), val));
+    }
+    if (!maeByRule.isEmpty()) {
+      metrics.put("validationMaeByEnsembleMean", maeByRule);
+    }
     if (!test.isEmpty()) {
       metrics.put("heldOutTest", evaluate(ensemble, sets, ds.targets(), test));
     }
@@ -254,6 +277,15 @@ public final class Trainer {
             val.size(),
             "testRows",
             test.size()));
+    if (o.refit()) {
+      training.put(
+          "refit",
+          "members trained on the train and validation rows together ("
+              + fit.size()
+              + " rows) and kept at their last epoch; ensemble mean given ("
+              + rule.id()
+              + "), not chosen; the held-out test rows were not trained on");
+    }
     training.put("seed", o.seed());
     training.put("epochsMax", o.epochs());
     training.put("batchSize", o.batchSize());
@@ -472,6 +504,15 @@ public final class Trainer {
     if (!(o.dropout() >= 0 && o.dropout() < 1)) {
       throw new IllegalArgumentException("dropout must be in [0, 1), not " + o.dropout());
     }
+    if (o.refit() && o.ensembleMean() == null) {
+      throw new IllegalArgumentException(
+          "--refit trains on the validation rows, so they cannot choose the ensemble mean: give"
+              + " --ensemble-mean (equal, inverse-sigma or mixture-median)");
+    }
+    if (o.refit() && o.averageLast() != 0) {
+      throw new IllegalArgumentException(
+          "--refit keeps each member's last epoch; --average-last needs validation rows to decide");
+    }
     if (o.valFraction() <= 0 || o.testFraction() < 0 || o.valFraction() + o.testFraction() >= 0.9) {
       throw new IllegalArgumentException(
           "need 0 < val-fraction and 0 ≤ test-fraction with val + test < 0.9; got "
@@ -507,6 +548,9 @@ public final class Trainer {
     }
     if (o.averageLast() != 0) {
       identity.put("averageLast", o.averageLast());
+    }
+    if (o.refit()) {
+      identity.put("refit", true);
     }
     if (Files.exists(runJson)) {
       if (!o.resume()) {
@@ -773,7 +817,8 @@ public final class Trainer {
         }
         ModelBundle single = new ModelBundle(base, List.of(now));
         RegressionMetrics vm = evaluate(single, sets, targets, val);
-        boolean better = vm.mae() < progress.bestValMae() - 1e-9;
+        // A refit has no held-apart rows to pick an epoch by: the last epoch is kept.
+        boolean better = o.refit() || vm.mae() < progress.bestValMae() - 1e-9;
         if (better) {
           WeightsFile.write(bestFile, now);
         }
@@ -798,13 +843,14 @@ public final class Trainer {
         writeJsonAtomically(progressFile, progress);
         recordElapsedFromStart();
         log.printf(
-            "member %d/%d epoch %d/%d  lr %.2e  val MAE %.4f eV/atom  RMSE %.4f  (best MAE %.4f"
+            "member %d/%d epoch %d/%d  lr %.2e  val%s MAE %.4f eV/atom  RMSE %.4f  (best MAE %.4f"
                 + " at %d)  %.1f s%n",
             index + 1,
             o.ensemble(),
             epoch,
             o.epochs(),
             rate.value,
+            o.refit() ? " (trained on)" : "",
             vm.mae(),
             vm.rmse(),
             progress.bestValMae(),

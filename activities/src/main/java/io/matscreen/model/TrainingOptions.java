@@ -30,6 +30,11 @@ import java.nio.file.Path;
  * @param averageLast fraction of each member's planned work (epochs or time share) at the end of
  *     which its weights are averaged epoch by epoch (stochastic weight averaging); the average is
  *     kept if it validates better than the best single epoch (0 = off)
+ * @param refit train the members on the training and validation rows together and keep each
+ *     member's last epoch: for a final model whose settings (epochs, time, rule) were already
+ *     chosen on the validation rows by an earlier run; the held-out test rows stay untouched
+ * @param ensembleMean the combination rule, or null to choose it by validation MAE (required with
+ *     {@code refit}, where validation rows are trained on)
  * @param patience epochs without validation improvement before a member stops
  * @param resume continue from the checkpoints in {@code out}
  * @param timeBudgetSeconds wall-clock budget for the whole run (0 = none); each member gets an even
@@ -57,6 +62,8 @@ public record TrainingOptions(
     double weightDecay,
     double dropout,
     double averageLast,
+    boolean refit,
+    EnsembleMean ensembleMean,
     int patience,
     boolean resume,
     long timeBudgetSeconds,
@@ -85,6 +92,8 @@ public record TrainingOptions(
         0,
         0,
         0,
+        false,
+        null,
         6,
         false,
         0,
@@ -143,6 +152,8 @@ public record TrainingOptions(
         decay,
         dropoutP,
         averageLast,
+        refit,
+        ensembleMean,
         patience,
         resumeRun,
         timeBudgetSeconds,

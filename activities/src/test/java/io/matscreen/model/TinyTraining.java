@@ -46,6 +46,26 @@ final class TinyTraining {
       int epochs,
       double averageLast,
       long budgetSeconds) {
+    return options(
+        csv, inputKind, model, out, ensemble, epochs, averageLast, budgetSeconds, false, null);
+  }
+
+  /** Composition members trained on the training and validation rows, combined by {@code rule}. */
+  static TrainingOptions refit(Path csv, Path out, int ensemble, int epochs, EnsembleMean rule) {
+    return options(csv, "composition", "roost", out, ensemble, epochs, 0, 0, true, rule);
+  }
+
+  private static TrainingOptions options(
+      Path csv,
+      String inputKind,
+      String model,
+      Path out,
+      int ensemble,
+      int epochs,
+      double averageLast,
+      long budgetSeconds,
+      boolean refit,
+      EnsembleMean rule) {
     return new TrainingOptions(
         csv,
         inputKind,
@@ -64,6 +84,8 @@ final class TinyTraining {
         0,
         0,
         averageLast,
+        refit,
+        rule,
         epochs,
         false,
         budgetSeconds,

@@ -2,6 +2,7 @@ package io.matscreen.cli;
 
 import io.matscreen.features.CompositionFeaturiser;
 import io.matscreen.model.ComputeThreads;
+import io.matscreen.model.EnsembleMean;
 import io.matscreen.model.ModelMetadata;
 import io.matscreen.model.NetworkShape;
 import io.matscreen.model.Trainer;
@@ -111,6 +112,21 @@ public final class TrainCommand implements Callable<Integer> {
               + " 0 = off")
   double averageLast;
 
+  @Option(
+      names = "--refit",
+      description =
+          "train the members on the training and validation rows together and keep each one's"
+              + " last epoch (for a final model whose settings an earlier run chose on the"
+              + " validation rows); needs --ensemble-mean; the held-out test rows stay untouched")
+  boolean refit;
+
+  @Option(
+      names = "--ensemble-mean",
+      description =
+          "combination rule: equal, inverse-sigma or mixture-median (default: the one with the"
+              + " lowest validation MAE)")
+  String ensembleMean;
+
   @Option(names = "--patience", defaultValue = "6", description = "early-stopping patience")
   int patience;
 
@@ -156,32 +172,34 @@ public final class TrainCommand implements Callable<Integer> {
     // originalArgs() holds the whole command line from the subcommand name on.
     String command =
         "matscreen " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    TrainingOptions options =
-        new TrainingOptions(
-            data,
-            input,
-            inputColumn == null ? input : inputColumn,
-            target,
-            model,
-            ensemble,
-            out,
-            epochs,
-            seed,
-            valFraction,
-            testFraction,
-            batchSize,
-            learningRate,
-            lossBeta,
-            weightDecay,
-            dropout,
-            averageLast,
-            patience,
-            resume,
-            timeBudget,
-            elementFeatures,
-            new NetworkShape(1, embedDim, pairHidden, heads, layers, outputHidden),
-            command);
     try {
+      TrainingOptions options =
+          new TrainingOptions(
+              data,
+              input,
+              inputColumn == null ? input : inputColumn,
+              target,
+              model,
+              ensemble,
+              out,
+              epochs,
+              seed,
+              valFraction,
+              testFraction,
+              batchSize,
+              learningRate,
+              lossBeta,
+              weightDecay,
+              dropout,
+              averageLast,
+              refit,
+              ensembleMean == null ? null : EnsembleMean.fromId(ensembleMean),
+              patience,
+              resume,
+              timeBudget,
+              elementFeatures,
+              new NetworkShape(1, embedDim, pairHidden, heads, layers, outputHidden),
+              command);
       ModelMetadata meta = new Trainer(options, System.err, threads).train();
       System.out.println(ModelMetadataPrinter.summary(meta));
       return ExitCodes.OK;

@@ -178,6 +178,19 @@ class TrainCommandTest {
     assertThat(dir.resolve("x")).doesNotExist();
   }
 
+  @Test
+  void aRefitWithoutAnEnsembleMeanIsAUsageError() throws Exception {
+    CliRun r = trainOnOneComposition("--model", "roost", "--refit");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err())
+        .contains("--refit trains on the validation rows, so they cannot choose the ensemble mean");
+    CliRun unknown = trainOnOneComposition("--model", "roost", "--ensemble-mean", "median");
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unknown.err())
+        .contains("ensemble mean 'median': use equal, inverse-sigma or mixture-median");
+    assertThat(dir.resolve("x")).doesNotExist();
+  }
+
   /** Runs train on a one-row composition CSV into dir/x with the given further options. */
   private CliRun trainOnOneComposition(String... options) throws Exception {
     Path data = Files.writeString(dir.resolve("d.csv"), "composition,e\nNaCl,-2\n");
