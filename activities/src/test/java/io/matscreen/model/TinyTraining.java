@@ -29,25 +29,12 @@ final class TinyTraining {
       int ensemble,
       int epochs,
       double averageLast) {
-    return options(csv, inputKind, model, out, ensemble, epochs, averageLast, 0);
+    return options(csv, inputKind, model, out, ensemble, epochs, averageLast, 0, false, null);
   }
 
   /** One member with up to {@code epochs} epochs that stops when its time budget runs out. */
   static TrainingOptions timed(Path csv, Path out, int epochs, long budgetSeconds) {
-    return options(csv, "composition", "roost", out, 1, epochs, 0, budgetSeconds);
-  }
-
-  private static TrainingOptions options(
-      Path csv,
-      String inputKind,
-      String model,
-      Path out,
-      int ensemble,
-      int epochs,
-      double averageLast,
-      long budgetSeconds) {
-    return options(
-        csv, inputKind, model, out, ensemble, epochs, averageLast, budgetSeconds, false, null);
+    return options(csv, "composition", "roost", out, 1, epochs, 0, budgetSeconds, false, null);
   }
 
   /** Composition members trained on the training and validation rows, combined by {@code rule}. */
