@@ -1,6 +1,6 @@
 package io.matscreen.cli;
 
-import io.matscreen.activities.TaskQueues;
+import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.workers.DevServer;
 import io.matscreen.workers.TemporalConnection;
 import io.matscreen.workers.WorkerPools;

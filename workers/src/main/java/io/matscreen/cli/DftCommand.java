@@ -1,6 +1,6 @@
 package io.matscreen.cli;
 
-import io.matscreen.activities.TaskQueues;
+import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;

@@ -1,6 +1,6 @@
 package io.matscreen.workers;
 
-import io.matscreen.activities.TaskQueues;
+import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.CampaignState;
 import io.matscreen.store.CampaignStore;

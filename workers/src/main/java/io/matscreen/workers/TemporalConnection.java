@@ -1,6 +1,6 @@
 package io.matscreen.workers;
 
-import io.matscreen.activities.Payloads;
+import io.matscreen.activities.api.Payloads;
 import io.temporal.authorization.AuthorizationGrpcMetadataProvider;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;

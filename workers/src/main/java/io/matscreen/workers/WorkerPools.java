@@ -3,7 +3,7 @@ package io.matscreen.workers;
 import io.matscreen.activities.DftActivitiesImpl;
 import io.matscreen.activities.InferenceActivitiesImpl;
 import io.matscreen.activities.ScreeningActivitiesImpl;
-import io.matscreen.activities.TaskQueues;
+import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.workflows.campaign.CampaignWorkflowImpl;
 import io.matscreen.workflows.dft.DftBatchWorkflowImpl;
 import io.temporal.client.WorkflowClient;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.matscreen.activities.CampaignSpecReader;
-import io.matscreen.activities.TaskQueues;
+import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.cli.Main;
 import io.matscreen.dft.QeTestSupport;
 import io.matscreen.proto.v1.CampaignProgress;

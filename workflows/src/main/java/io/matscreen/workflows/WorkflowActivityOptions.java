@@ -1,7 +1,7 @@
 package io.matscreen.workflows;
 
-import io.matscreen.activities.FailureTypes;
-import io.matscreen.activities.TaskQueues;
+import io.matscreen.activities.api.FailureTypes;
+import io.matscreen.activities.api.TaskQueues;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;

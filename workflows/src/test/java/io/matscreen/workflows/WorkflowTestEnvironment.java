@@ -1,10 +1,10 @@
 package io.matscreen.workflows;
 
-import io.matscreen.activities.DftActivities;
-import io.matscreen.activities.InferenceActivities;
-import io.matscreen.activities.Payloads;
-import io.matscreen.activities.ScreeningActivities;
-import io.matscreen.activities.TaskQueues;
+import io.matscreen.activities.api.DftActivities;
+import io.matscreen.activities.api.InferenceActivities;
+import io.matscreen.activities.api.Payloads;
+import io.matscreen.activities.api.ScreeningActivities;
+import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.workflows.campaign.CampaignSearchAttributes;
 import io.matscreen.workflows.campaign.CampaignWorkflowImpl;
 import io.matscreen.workflows.dft.DftBatchWorkflowImpl;

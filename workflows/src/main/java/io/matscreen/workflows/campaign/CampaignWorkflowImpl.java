@@ -1,8 +1,8 @@
 package io.matscreen.workflows.campaign;
 
-import io.matscreen.activities.InferenceActivities;
-import io.matscreen.activities.ScreeningActivities;
-import io.matscreen.activities.TaskQueues;
+import io.matscreen.activities.api.InferenceActivities;
+import io.matscreen.activities.api.ScreeningActivities;
+import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.CampaignState;

@@ -1,7 +1,7 @@
 package io.matscreen.workflows.dft;
 
-import io.matscreen.activities.DftActivities;
-import io.matscreen.activities.ScreeningActivities;
+import io.matscreen.activities.api.DftActivities;
+import io.matscreen.activities.api.ScreeningActivities;
 import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
 import io.matscreen.proto.v1.DftResumeRequest;

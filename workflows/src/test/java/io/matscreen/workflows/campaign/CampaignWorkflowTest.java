@@ -11,11 +11,11 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
-import io.matscreen.activities.DftActivities;
-import io.matscreen.activities.FailureTypes;
-import io.matscreen.activities.InferenceActivities;
-import io.matscreen.activities.ScreeningActivities;
-import io.matscreen.activities.TaskQueues;
+import io.matscreen.activities.api.DftActivities;
+import io.matscreen.activities.api.FailureTypes;
+import io.matscreen.activities.api.InferenceActivities;
+import io.matscreen.activities.api.ScreeningActivities;
+import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.CampaignState;

@@ -1,0 +1,355 @@
+package io.matscreen.activities;
+
+import io.matscreen.activities.api.DftActivities;
+import io.matscreen.activities.api.FailureTypes;
+import io.matscreen.dft.DftExecutor;
+import io.matscreen.dft.DftInputException;
+import io.matscreen.dft.DftRelaxation;
+import io.matscreen.dft.DftResult;
+import io.matscreen.dft.DftStructure;
+import io.matscreen.dft.InputSet;
+import io.matscreen.dft.JobHandle;
+import io.matscreen.dft.JobStatus;
+import io.matscreen.dft.handlers.Correction;
+import io.matscreen.dft.handlers.CorrectionPlan;
+import io.matscreen.dft.handlers.DftJobContext;
+import io.matscreen.dft.local.LocalExecutor;
+import io.matscreen.dft.qe.QePbeRelaxInputSet;
+import io.matscreen.dft.slurm.SlurmExecutor;
+import io.matscreen.dft.vasp.VaspMpRelaxInputSet;
+import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.DftBatchProgress;
+import io.matscreen.proto.v1.DftBatchRef;
+import io.matscreen.proto.v1.DftResumeRequest;
+import io.matscreen.store.CampaignStore;
+import io.matscreen.store.CampaignStores;
+import io.matscreen.store.StoreRows.DftJobRow;
+import io.matscreen.store.StoreRows.DftResultRow;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * DFT-pool activities. A job's state lives in its store row, so any worker can pick it up: PENDING
+ * → SUBMITTED → RUNNING → FINISHED, or back to PENDING with a handler's correction, or FAILED with
+ * its reason once the handlers give up. Submission looks the job up by key first, so a retried or
+ * restarted activity re-attaches instead of submitting twice.
+ */
+public final class DftActivitiesImpl implements DftActivities {
+  /** How often a waiting advanceBatch looks at its jobs. */
+  private static final long POLL_MILLIS = 1000;
+
+  private final Path workRoot;
+
+  /** The local executor of this process, created on first use with the campaign's parallelism. */
+  private LocalExecutor local;
+
+  /** The Slurm executor of this process (sbatch and friends on this machine's PATH). */
+  private SlurmExecutor slurm;
+
+  public DftActivitiesImpl(Path workRoot) {
+    this.workRoot = workRoot;
+  }
+
+  @Override
+  public DftBatchProgress advanceBatch(DftBatchRef batch, int waitSeconds) {
+    CampaignSpec spec = batch.getSpec();
+    CampaignStore store = CampaignStores.forUrl(spec.getStore());
+    long deadline = System.currentTimeMillis() + waitSeconds * 1000L;
+    int changed = 0;
+    while (true) {
+      List<DftJobRow> jobs = store.dftJobsInBatch(batch.getCampaign(), batch.getBatch());
+      for (DftJobRow job : jobs) {
+        switch (job.state()) {
+          case "PENDING" -> {
+            submit(spec, store, job);
+            changed++;
+          }
+          case "SUBMITTED", "RUNNING" -> changed += check(spec, store, job) ? 1 : 0;
+          default -> {}
+        }
+      }
+      DftBatchProgress counts = counts(store, batch.getCampaign(), batch.getBatch(), changed);
+      if (changed > 0
+          || counts.getActive() + counts.getPending() == 0
+          || System.currentTimeMillis() >= deadline) {
+        return counts;
+      }
+      Activity.getExecutionContext().heartbeat(counts.getActive());
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return counts;
+      }
+    }
+  }
+
+  @Override
+  public DftBatchProgress resumeJobs(DftResumeRequest request) {
+    CampaignStore store = CampaignStores.forUrl(request.getStore());
+    for (DftJobRow job : store.dftJobsInBatch(request.getCampaign(), request.getBatch())) {
+      boolean failed = job.state().equals("FAILED");
+      boolean unfinished = !failed && !job.state().equals("FINISHED");
+      boolean active = job.state().equals("SUBMITTED") || job.state().equals("RUNNING");
+      if ((request.getFailed() && failed) || (request.getUnfinished() && unfinished && !active)) {
+        DftJobState state = DftJobState.fromJson(job.settingsJson());
+        Map<String, String> settings = new HashMap<>(state.settings());
+        settings.putAll(request.getSettingsMap());
+        // A person resumed the job: the handlers get a fresh budget of corrections.
+        DftJobState resumed = new DftJobState(settings, Map.of());
+        store.updateDftJob(
+            withState(
+                job,
+                "PENDING",
+                "resumed after: " + job.reason(),
+                job.schedulerId(),
+                job.attempt(),
+                job.corrections(),
+                resumed.toJson(),
+                job.structureJson(),
+                job.jobDir()));
+      }
+    }
+    return counts(store, request.getCampaign(), request.getBatch(), 0);
+  }
+
+  private void submit(CampaignSpec spec, CampaignStore store, DftJobRow job) {
+    DftJobState state = DftJobState.fromJson(job.settingsJson());
+    int attempt = job.attempt() + 1;
+    String key = schedulerKey(job, attempt);
+    Path dir =
+        jobRoot(spec, state)
+            .resolve(spec.getName())
+            .resolve(safe(job.subjectId()))
+            .resolve("a" + attempt);
+    try {
+      InputSet inputSet = inputSet(job.inputSet());
+      DftExecutor executor = executor(spec);
+      DftStructure structure = DftJobState.structureFromJson(job.structureJson());
+      JobHandle handle =
+          executor
+              .find(key)
+              .orElseGet(
+                  () -> {
+                    DftRelaxation.prepare(dir);
+                    inputSet.write(structure, dir, state.settings());
+                    return executor.submit(
+                        DftRelaxation.spec(key, dir, inputSet, state.settings()));
+                  });
+      store.updateDftJob(
+          withState(
+              job,
+              "SUBMITTED",
+              null,
+              handle.schedulerId(),
+              attempt,
+              job.corrections(),
+              job.settingsJson(),
+              job.structureJson(),
+              dir.toString()));
+    } catch (DftInputException e) {
+      // Settings that cannot produce an input will not get better by retrying: park the job.
+      DftJobRow failed =
+          withState(
+              job,
+              "FAILED",
+              "invalid DFT settings: " + e.getMessage(),
+              null,
+              attempt,
+              job.corrections(),
+              job.settingsJson(),
+              job.structureJson(),
+              dir.toString());
+      store.updateDftJob(failed);
+      store.recordAttempt(failed);
+    }
+  }
+
+  /** Polls an active job; true when its state changed. */
+  private boolean check(CampaignSpec spec, CampaignStore store, DftJobRow job) {
+    InputSet inputSet = inputSet(job.inputSet());
+    DftExecutor executor = executor(spec);
+    String key = schedulerKey(job, job.attempt());
+    Path dir = Path.of(job.jobDir());
+    JobHandle handle = executor.find(key).orElse(new JobHandle(key, dir, job.schedulerId()));
+    JobStatus status = executor.poll(handle);
+    if (!status.terminal()) {
+      if (job.state().equals("SUBMITTED") && status.state() == JobStatus.State.RUNNING) {
+        store.updateDftJob(job.withState("RUNNING", null));
+        return true;
+      }
+      return false;
+    }
+    DftResult result = DftRelaxation.reconcile(inputSet.parser().parse(dir), status);
+    if (result.successful()) {
+      String finalStructure =
+          result.structure() == null
+              ? null
+              : StructureCodec.toJson(StructureCodec.fromDft(result.structure()));
+      store.upsertDftResult(
+          new DftResultRow(
+              job.campaign(),
+              job.jobKey(),
+              result.finalEnergyEv(),
+              result.energyPerAtomEv(),
+              result.nAtoms(),
+              inputSet.fingerprint().asKey(),
+              finalStructure,
+              result.wallTimeSeconds()));
+      DftJobRow done = job.withState("FINISHED", null);
+      store.updateDftJob(done);
+      store.recordAttempt(done);
+      return true;
+    }
+    DftJobState state = DftJobState.fromJson(job.settingsJson());
+    DftStructure structure = DftJobState.structureFromJson(job.structureJson());
+    CorrectionPlan plan = inputSet.correctionPlan();
+    Correction c =
+        status.state() == JobStatus.State.CANCELLED
+            ? Correction.giveUp("job " + key + " was cancelled")
+            : plan.next(
+                new DftJobContext(
+                    result, structure, state.settings(), job.attempt(), state.corrections()));
+    String what =
+        String.format(
+            Locale.ROOT,
+            "attempt %d: %s (%s)",
+            job.attempt(),
+            result.errorKind(),
+            result.errorDetail());
+    store.recordAttempt(job.withState("FAILED", what));
+    if (c.action() == Correction.Action.GIVE_UP) {
+      store.updateDftJob(job.withState("FAILED", what + "; " + c.description()));
+      return true;
+    }
+    Map<String, Integer> corrections = new HashMap<>(state.corrections());
+    corrections.merge(plan.handlerFor(result.errorKind()).name(), 1, Integer::sum);
+    Map<String, String> settings = new HashMap<>(state.settings());
+    settings.putAll(c.settingChanges());
+    String structureJson =
+        c.newStructure() == null
+            ? job.structureJson()
+            : DftJobState.structureToJson(c.newStructure());
+    store.updateDftJob(
+        withState(
+            job,
+            "PENDING",
+            what + "; correction: " + c.description(),
+            job.schedulerId(),
+            job.attempt(),
+            job.corrections() + 1,
+            new DftJobState(settings, corrections).toJson(),
+            structureJson,
+            job.jobDir()));
+    return true;
+  }
+
+  private static DftJobRow withState(
+      DftJobRow j,
+      String state,
+      String reason,
+      String schedulerId,
+      int attempt,
+      int corrections,
+      String settingsJson,
+      String structureJson,
+      String jobDir) {
+    return new DftJobRow(
+        j.campaign(),
+        j.jobKey(),
+        j.batch(),
+        j.subjectId(),
+        j.role(),
+        j.formula(),
+        j.inputSet(),
+        j.executor(),
+        state,
+        schedulerId,
+        attempt,
+        corrections,
+        reason,
+        jobDir,
+        settingsJson,
+        structureJson);
+  }
+
+  private static DftBatchProgress counts(
+      CampaignStore store, String campaign, int batch, int changed) {
+    DftBatchProgress.Builder b =
+        DftBatchProgress.newBuilder().setCampaign(campaign).setBatch(batch).setChanged(changed);
+    for (DftJobRow j : store.dftJobsInBatch(campaign, batch)) {
+      switch (j.state()) {
+        case "PENDING" -> b.setPending(b.getPending() + 1);
+        case "SUBMITTED", "RUNNING" -> b.setActive(b.getActive() + 1);
+        case "FINISHED" -> b.setFinished(b.getFinished() + 1);
+        default -> b.setFailed(b.getFailed() + 1);
+      }
+    }
+    return b.build();
+  }
+
+  private static InputSet inputSet(String name) {
+    return switch (name) {
+      case QePbeRelaxInputSet.NAME -> new QePbeRelaxInputSet();
+      case VaspMpRelaxInputSet.NAME -> new VaspMpRelaxInputSet();
+      default ->
+          throw ApplicationFailure.newNonRetryableFailure(
+              "unknown DFT input set '" + name + "'", FailureTypes.INVALID_DFT_SETTINGS);
+    };
+  }
+
+  private synchronized DftExecutor executor(CampaignSpec spec) {
+    String kind = spec.getDft().getExecutor();
+    if (kind.equals("local")) {
+      if (local == null) {
+        int parallel = Math.max(1, spec.getDft().getMaxParallel());
+        local = new LocalExecutor(workRoot.resolve(".local-executor"), parallel);
+      }
+      return local;
+    }
+    if (kind.equals("slurm")) {
+      if (slurm == null) {
+        // MATSCREEN_SLURM_CONF points the client tools at a cluster's slurm.conf (tests use it);
+        // otherwise the system's default applies.
+        String conf = System.getenv("MATSCREEN_SLURM_CONF");
+        slurm =
+            new SlurmExecutor(
+                workRoot.resolve(".slurm-executor"),
+                conf == null || conf.isBlank() ? null : Path.of(conf),
+                Map.of());
+      }
+      return slurm;
+    }
+    throw ApplicationFailure.newNonRetryableFailure(
+        "DFT executor '" + kind + "' is not available in this worker",
+        FailureTypes.INVALID_DFT_SETTINGS);
+  }
+
+  private Path jobRoot(CampaignSpec spec, DftJobState state) {
+    String dir = state.settings().get("work_dir");
+    return dir == null || dir.isBlank() ? workRoot : Path.of(dir);
+  }
+
+  /** A scheduler-safe job key: readable prefix plus a hash of the full key, and the attempt. */
+  static String schedulerKey(DftJobRow job, int attempt) {
+    String base = safe(job.campaign() + "_" + job.subjectId());
+    if (base.length() > 100) {
+      base = base.substring(0, 100);
+    }
+    return base
+        + "-"
+        + String.format(Locale.ROOT, "%08x", job.jobKey().hashCode())
+        + "-a"
+        + attempt;
+  }
+
+  private static String safe(String s) {
+    String t = s.replaceAll("[^A-Za-z0-9._-]", "_");
+    return Character.isLetterOrDigit(t.charAt(0)) ? t : "j" + t;
+  }
+}

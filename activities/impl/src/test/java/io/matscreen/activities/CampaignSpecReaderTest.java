@@ -1,0 +1,56 @@
+package io.matscreen.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matscreen.proto.v1.CampaignSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Campaign YAML: the shipped example reads; every mistake names its field. */
+class CampaignSpecReaderTest {
+  @Test
+  void readsTheDemoCampaign() {
+    Path demo = Path.of("../../examples/demo-sigec.yaml");
+    CampaignSpec spec = CampaignSpecReader.read(demo);
+    assertThat(spec.getName()).isEqualTo("demo-sigec");
+    assertThat(spec.getElementsList()).containsExactly("C", "Ge", "Si");
+    assertThat(spec.getKnownPhasesList()).contains("zincblende:SiC");
+    assertThat(spec.getDft().getInputSet()).isEqualTo("qe-pbe-relax");
+    assertThat(spec.getDft().getBudget()).isEqualTo(4);
+    assertThat(spec.getDft().getSettingsMap()).containsEntry("walltime", "600");
+    assertThat(spec.getSpecPath()).endsWith("demo-sigec.yaml");
+    assertThat(Files.exists(Path.of(spec.getSpecPath()))).isTrue();
+  }
+
+  @Test
+  void defaultsFillWhatIsNotSaid() {
+    CampaignSpec spec =
+        CampaignSpecReader.parse(
+            "name: x\nelements: [Si]\ncandidates: {prototypes: [diamond]}\n", "x.yaml");
+    assertThat(spec.getShardSize()).isEqualTo(2000);
+    assertThat(spec.getTriageK()).isEqualTo(1.0);
+    assertThat(spec.getTriageSigma()).isEqualTo("total");
+    assertThat(spec.getDft().getExecutor()).isEqualTo("local");
+    assertThat(spec.getModel()).isEqualTo("default");
+  }
+
+  @Test
+  void mistakesNameTheFileAndField() {
+    String base = "name: x\nelements: [Si]\ncandidates: {prototypes: [diamond]}\n";
+    assertThatThrownBy(() -> CampaignSpecReader.parse(base + "dft: {budgit: 3}\n", "c.yaml"))
+        .hasMessageContaining("c.yaml")
+        .hasMessageContaining("unknown field 'dft.budgit'");
+    assertThatThrownBy(() -> CampaignSpecReader.parse(base + "dft: {budget: -1}\n", "c.yaml"))
+        .hasMessageContaining("'dft.budget' must be an integer from 0");
+    assertThatThrownBy(() -> CampaignSpecReader.parse(base.replace("[Si]", "[Si, Xx]"), "c.yaml"))
+        .hasMessageContaining("'Xx' is not an element symbol");
+    assertThatThrownBy(() -> CampaignSpecReader.parse(base + "triage: {sigma: big}\n", "c.yaml"))
+        .hasMessageContaining("'triage.sigma' must be total, epistemic or aleatoric");
+    assertThatThrownBy(() -> CampaignSpecReader.parse("name: 'a b'\n", "c.yaml"))
+        .hasMessageContaining("field 'name'");
+    assertThatThrownBy(() -> CampaignSpecReader.parse(": : :", "c.yaml"))
+        .isInstanceOf(InvalidCampaignSpecException.class);
+  }
+}
