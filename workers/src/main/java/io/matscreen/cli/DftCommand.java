@@ -1,13 +1,13 @@
 package io.matscreen.cli;
 
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
 import io.matscreen.proto.v1.DftResumeRequest;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.workers.TemporalConnection;
-import io.matscreen.workflows.campaign.CampaignSearchAttributes;
 import io.matscreen.workflows.dft.DftBatchWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -135,7 +135,7 @@ public final class DftCommand implements Runnable {
                   .putAllSettings(settings)
                   .setStore(spec.getStore())
                   .build();
-          String id = CampaignSearchAttributes.dftBatchWorkflowId(campaign, b);
+          String id = WorkflowIds.dftBatch(campaign, b);
           if (isRunning(client, id)) {
             DftBatchProgress p =
                 client.newWorkflowStub(DftBatchWorkflow.class, id).resumeFailed(request);

@@ -3,6 +3,7 @@ package io.matscreen.workflows.campaign;
 import io.matscreen.activities.api.InferenceActivities;
 import io.matscreen.activities.api.ScreeningActivities;
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.CampaignState;
@@ -208,7 +209,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
           Workflow.newChildWorkflowStub(
               DftBatchWorkflow.class,
               ChildWorkflowOptions.newBuilder()
-                  .setWorkflowId(CampaignSearchAttributes.dftBatchWorkflowId(spec.getName(), batch))
+                  .setWorkflowId(WorkflowIds.dftBatch(spec.getName(), batch))
                   .setTaskQueue(TaskQueues.WORKFLOWS)
                   // ABANDON so DFT batches (and their jobs) survive a cancelled or failed parent.
                   .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)

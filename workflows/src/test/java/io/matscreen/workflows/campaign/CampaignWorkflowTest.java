@@ -16,6 +16,7 @@ import io.matscreen.activities.api.FailureTypes;
 import io.matscreen.activities.api.InferenceActivities;
 import io.matscreen.activities.api.ScreeningActivities;
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.CampaignState;
@@ -93,7 +94,7 @@ class CampaignWorkflowTest {
     return client.newWorkflowStub(
         CampaignWorkflow.class,
         WorkflowOptions.newBuilder()
-            .setWorkflowId(CampaignSearchAttributes.workflowId("t1"))
+            .setWorkflowId(WorkflowIds.campaign("t1"))
             .setTaskQueue(TaskQueues.WORKFLOWS)
             .build());
   }
@@ -151,9 +152,7 @@ class CampaignWorkflowTest {
     assertThat(selected.getValue().getDft().getBudget()).isEqualTo(5);
 
     var description =
-        env.getWorkflowClient()
-            .newUntypedWorkflowStub(CampaignSearchAttributes.workflowId("t1"))
-            .describe();
+        env.getWorkflowClient().newUntypedWorkflowStub(WorkflowIds.campaign("t1")).describe();
     assertThat(description.getTypedSearchAttributes().get(CampaignSearchAttributes.STAGE))
         .isEqualTo("done");
     assertThat(description.getTypedSearchAttributes().get(CampaignSearchAttributes.SCREENED))
@@ -236,7 +235,7 @@ class CampaignWorkflowTest {
     wf.resume();
     CampaignProgress done =
         env.getWorkflowClient()
-            .newUntypedWorkflowStub(CampaignSearchAttributes.workflowId("t1"))
+            .newUntypedWorkflowStub(WorkflowIds.campaign("t1"))
             .getResult(CampaignProgress.class);
     assertThat(done.getStage()).isEqualTo("done");
     ArgumentCaptor<CampaignSpec> selected = ArgumentCaptor.forClass(CampaignSpec.class);
@@ -254,7 +253,7 @@ class CampaignWorkflowTest {
     wf.cancel();
     CampaignProgress p =
         env.getWorkflowClient()
-            .newUntypedWorkflowStub(CampaignSearchAttributes.workflowId("t1"))
+            .newUntypedWorkflowStub(WorkflowIds.campaign("t1"))
             .getResult(CampaignProgress.class);
     assertThat(p.getStage()).isEqualTo("cancelled");
     verify(screening, times(0)).selectForDft(any());
