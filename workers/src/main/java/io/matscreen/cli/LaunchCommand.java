@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code matscreen launch SPEC.yaml}: starts a campaign from its YAML file. */
-@Command(name = "launch", description = "Launch a screening campaign from a YAML file.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "launch",
+    description = "Launch a screening campaign from a YAML file.")
 public final class LaunchCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
 

@@ -18,7 +18,10 @@ import picocli.CommandLine.Parameters;
  * {@code matscreen status [CAMPAIGN]}: campaigns from the store's index (the embedded server has no
  * visibility API), with live progress from Temporal when it answers.
  */
-@Command(name = "status", description = "Show campaigns and their progress.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "status",
+    description = "Show campaigns and their progress.")
 public final class StatusCommand implements java.util.concurrent.Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin StoreOptions store;
