@@ -43,6 +43,7 @@ class HelpOptionTest {
             List.of(),
             List.of("dev"),
             List.of("launch"),
+            List.of("validate"),
             List.of("structure", "analyze"),
             List.of("dft", "status"),
             List.of("dft", "resume"));
