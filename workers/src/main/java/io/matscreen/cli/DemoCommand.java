@@ -28,7 +28,10 @@ import picocli.CommandLine.Option;
  * {@code matscreen demo}: a complete campaign on the embedded server (its own port, all pools in
  * this JVM) from examples/demo-sigec.yaml, real DFT included; prints the funnel.
  */
-@Command(name = "demo", description = "Run the demo campaign end to end and print its funnel.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "demo",
+    description = "Run the demo campaign end to end and print its funnel.")
 public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--spec",

@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code matscreen dft status|resume}: DFT batches of a campaign. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "dft",
     description = "Inspect and resume a campaign's DFT batches.",
     subcommands = {DftCommand.Status.class, DftCommand.Resume.class})
@@ -36,7 +37,10 @@ public final class DftCommand implements Runnable {
   }
 
   /** Per batch: pending, running, finished and failed jobs, with the reasons of failures. */
-  @Command(name = "status", description = "DFT jobs of a campaign by batch and state.")
+  @Command(
+      mixinStandardHelpOptions = true,
+      name = "status",
+      description = "DFT jobs of a campaign by batch and state.")
   static final class Status implements Callable<Integer> {
     @Mixin StoreOptions store;
 
@@ -82,7 +86,10 @@ public final class DftCommand implements Runnable {
   /**
    * Re-dispatches failed or unfinished jobs; running batches get an update, closed ones a rerun.
    */
-  @Command(name = "resume", description = "Re-run failed (or unfinished) DFT jobs of a campaign.")
+  @Command(
+      mixinStandardHelpOptions = true,
+      name = "resume",
+      description = "Re-run failed (or unfinished) DFT jobs of a campaign.")
   static final class Resume implements Callable<Integer> {
     @Mixin ConnectionOptions connection;
     @Mixin StoreOptions store;

@@ -7,6 +7,8 @@ import io.matscreen.workers.CampaignLauncher;
 import io.matscreen.workers.TemporalConnection;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code matscreen launch SPEC.yaml}: starts a campaign from its YAML file. */
-@Command(name = "launch", description = "Launch a screening campaign from a YAML file.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "launch",
+    description = "Launch a screening campaign from a YAML file.")
 public final class LaunchCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
 
@@ -27,6 +32,15 @@ public final class LaunchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // The same checks as `matscreen validate`, before anything reaches a server.
+    PrintWriter err = new PrintWriter(System.err, true);
+    if (ValidateCommand.check(specFile, new PrintWriter(Writer.nullWriter()), err)
+        != ExitCodes.OK) {
+      err.println(
+          "launch: not launched; fix the problems above (matscreen validate " + specFile + ")");
+      err.flush();
+      return ExitCodes.USAGE;
+    }
     CampaignSpec spec = CampaignSpecReader.read(specFile);
     TemporalConnection conn = connection.connection();
     WorkflowServiceStubs stubs = conn.serviceStubs();

@@ -68,7 +68,7 @@ public final class CampaignSpecReader {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
     } catch (IOException e) {
-      throw new InvalidCampaignSpecException(source + ": not valid YAML: " + e.getMessage());
+      throw new InvalidCampaignSpecException(source + ": not valid YAML: " + yamlProblem(e));
     }
     if (root == null || !root.isObject()) {
       throw new InvalidCampaignSpecException(source + ": expected a mapping at the top level");
@@ -186,6 +186,39 @@ public final class CampaignSpecReader {
     b.setDft(d);
     b.setStore(text(root, "store", CampaignStore.DEFAULT_URL, source));
     return b.build();
+  }
+
+  /**
+   * "line 3, column 6: expected ',' or ']', but got ':' (while parsing a flow sequence started at
+   * line 2, column 11)" instead of the parser's multi-line text with its source pointer.
+   */
+  static String yamlProblem(IOException e) {
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
+        && m.getProblemMark() != null) {
+      StringBuilder b = new StringBuilder(at(m.getProblemMark())).append(": ");
+      b.append(m.getProblem() == null ? "cannot be parsed" : m.getProblem().trim());
+      if (m.getContext() != null) {
+        b.append(" (").append(m.getContext().trim());
+        if (m.getContextMark() != null) {
+          b.append(" started at ").append(at(m.getContextMark()));
+        }
+        b.append(')');
+      }
+      return b.toString();
+    }
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+      com.fasterxml.jackson.core.JsonLocation loc = j.getLocation();
+      String msg = j.getOriginalMessage() == null ? "cannot be parsed" : j.getOriginalMessage();
+      msg = msg.lines().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse(msg);
+      return loc != null && loc.getLineNr() > 0
+          ? "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": " + msg
+          : msg;
+    }
+    return e.getMessage();
+  }
+
+  private static String at(org.yaml.snakeyaml.error.Mark mark) {
+    return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
   }
 
   private static void checkKeys(JsonNode node, Set<String> allowed, String prefix, String source) {

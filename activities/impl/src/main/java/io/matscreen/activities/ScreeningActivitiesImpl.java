@@ -67,6 +67,13 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
 
   @Override
   public ShardList prepareCampaign(CampaignSpec spec) {
+    // The server-free checks of `matscreen validate`, again here: a spec may reach the workflow
+    // without the CLI (another client, a resumed campaign), and the files must exist where this
+    // worker runs. The model bundle is the inference pool's to find.
+    List<String> problems = CampaignSpecValidator.problems(spec, false);
+    if (!problems.isEmpty()) {
+      throw invalidSpec(spec, String.join("; ", problems));
+    }
     CampaignStore store = CampaignStores.forUrl(spec.getStore());
     String campaign = spec.getName();
     store.upsertCampaign(
@@ -522,9 +529,14 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
         switch (progress.getStage()) {
           case "done" -> "COMPLETED";
           case "cancelled" -> "CANCELLED";
+          case "failed" -> "FAILED";
           default -> "RUNNING";
         };
-    store.updateCampaignStage(progress.getCampaign(), progress.getStage(), status);
+    String reason =
+        progress.getStage().equals("failed") && !progress.getFailureReason().isEmpty()
+            ? progress.getFailureReason()
+            : null;
+    store.updateCampaignStage(progress.getCampaign(), progress.getStage(), status, reason);
   }
 
   private static Path resolve(CampaignSpec spec, String file) {

@@ -1,8 +1,11 @@
 package io.matscreen.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matscreen.activities.api.FailureTypes;
 import io.matscreen.activities.api.ScreeningActivities;
+import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.ShardList;
 import io.matscreen.proto.v1.ShardResult;
@@ -15,6 +18,8 @@ import io.matscreen.structure.Structure;
 import io.matscreen.structure.io.PoscarWriter;
 import io.matscreen.symmetry.WyckoffRepresentation;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,5 +130,53 @@ class ScreeningActivitiesImplTest {
     assertThat(candidates("files", shards))
         .extracting(CandidateRow::protostructure)
         .containsExactly("AB_cF8_225_a_b:C-Si");
+  }
+
+  @Test
+  void aSpecProblemFailsThePreparationOnceWithATypedNonRetryableFailure() {
+    CampaignSpec spec =
+        CampaignSpec.newBuilder()
+            .setName("bad-phase")
+            .setStore(url)
+            .addAllElements(List.of("C", "Si"))
+            .setCandidatesSource("substitution")
+            .addAllPrototypes(List.of("zincblende"))
+            .addAllKnownPhases(List.of("diamond:C", "diamond:Si", "fluorite:Xx2O"))
+            .build();
+    assertThatThrownBy(() -> screening.prepareCampaign(spec))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_SPEC);
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getOriginalMessage())
+                  .startsWith("campaign bad-phase: known_phases[2]: 'fluorite:Xx2O'")
+                  .contains("'Xx' is not an element symbol");
+            });
+    assertThat(store.countCandidates("bad-phase")).isZero();
+  }
+
+  @Test
+  void recordingStageFailedKeepsTheReasonInTheStore() {
+    store.upsertCampaign("rec", "C-Si", "name: rec", "campaign-rec");
+    ScreeningActivitiesImpl impl = new ScreeningActivitiesImpl();
+    impl.recordProgress(
+        CampaignProgress.newBuilder()
+            .setCampaign("rec")
+            .setStore(url)
+            .setStage("failed")
+            .setFailureReason("campaign rec: candidates.file: 'x.csv' does not exist")
+            .build());
+    assertThat(store.campaign("rec").get().stage()).isEqualTo("failed");
+    assertThat(store.campaign("rec").get().status()).isEqualTo("FAILED");
+    assertThat(store.campaign("rec").get().failureReason())
+        .isEqualTo("campaign rec: candidates.file: 'x.csv' does not exist");
+
+    impl.recordProgress(
+        CampaignProgress.newBuilder().setCampaign("rec").setStore(url).setStage("screen").build());
+    assertThat(store.campaign("rec").get().status()).isEqualTo("RUNNING");
+    assertThat(store.campaign("rec").get().failureReason()).isNull();
   }
 }

@@ -197,10 +197,16 @@ public final class CampaignStore {
   }
 
   public void updateCampaignStage(String name, String stage, String status) {
+    updateCampaignStage(name, stage, status, null);
+  }
+
+  /** Sets stage and status and the failure reason (null clears it, e.g. after a resume). */
+  public void updateCampaignStage(String name, String stage, String status, String failureReason) {
     batch(
         "updating campaign " + name,
-        "UPDATE campaigns SET stage = ?, status = ?, updated_at = ? WHERE name = ?",
-        List.<Object[]>of(new Object[] {stage, status, now(), name}));
+        "UPDATE campaigns SET stage = ?, status = ?, failure_reason = ?, updated_at = ? WHERE"
+            + " name = ?",
+        List.<Object[]>of(new Object[] {stage, status, failureReason, now(), name}));
   }
 
   public Optional<CampaignRow> campaign(String name) {
@@ -222,7 +228,8 @@ public final class CampaignStore {
         rs.getString("stage"),
         rs.getString("status"),
         rs.getString("created_at"),
-        rs.getString("updated_at"));
+        rs.getString("updated_at"),
+        rs.getString("failure_reason"));
   }
 
   // ---- shards and candidates -------------------------------------------------------------
