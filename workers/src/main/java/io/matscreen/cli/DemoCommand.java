@@ -2,8 +2,10 @@ package io.matscreen.cli;
 
 import io.matscreen.activities.CampaignSpecReader;
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.activities.reporting.CampaignReport;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.store.CampaignStores;
 import io.matscreen.workers.CampaignLauncher;
 import io.matscreen.workers.DevServer;
 import io.matscreen.workers.TemporalConnection;
@@ -95,7 +97,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         CampaignProgress progress = result.get();
         System.out.println();
-        FunnelReport.print(System.out, campaign, progress, Duration.between(start, Instant.now()));
+        System.out.print(
+            new CampaignReport(CampaignStores.forUrl(campaign.getStore()))
+                .funnel(campaign, progress, Duration.between(start, Instant.now())));
         return progress.getStage().equals("done") ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
       } finally {
         factory.shutdownNow();

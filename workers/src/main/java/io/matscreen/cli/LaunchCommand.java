@@ -1,8 +1,10 @@
 package io.matscreen.cli;
 
 import io.matscreen.activities.CampaignSpecReader;
+import io.matscreen.activities.reporting.CampaignReport;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.store.CampaignStores;
 import io.matscreen.workers.CampaignLauncher;
 import io.matscreen.workers.TemporalConnection;
 import io.temporal.client.WorkflowClient;
@@ -50,7 +52,8 @@ public final class LaunchCommand implements Callable<Integer> {
       System.out.println("launched campaign " + spec.getName() + " as workflow " + id);
       if (await) {
         CampaignProgress p = client.newUntypedWorkflowStub(id).getResult(CampaignProgress.class);
-        FunnelReport.print(System.out, spec, p, null);
+        System.out.print(
+            new CampaignReport(CampaignStores.forUrl(spec.getStore())).funnel(spec, p, null));
       } else {
         System.out.println("follow it with: matscreen status " + spec.getName());
       }

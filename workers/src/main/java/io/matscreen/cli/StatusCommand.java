@@ -1,5 +1,6 @@
 package io.matscreen.cli;
 
+import io.matscreen.activities.reporting.CampaignReport;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.store.StoreRows.CampaignRow;
@@ -79,7 +80,7 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
         if (failure != null) {
           System.out.println("  failed: " + failure);
         }
-        FunnelReport.print(System.out, spec, live, null);
+        System.out.print(new CampaignReport(store.store()).funnel(spec, live, null));
       }
     } finally {
       if (stubs != null) {
