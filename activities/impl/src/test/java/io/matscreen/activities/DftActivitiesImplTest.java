@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.matscreen.activities.api.DftActivities;
+import io.matscreen.dft.DftErrorKind;
 import io.matscreen.dft.QeTestSupport;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftBatchProgress;
@@ -16,8 +17,10 @@ import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,9 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The DFT activities on a real store and real pw.x: a job with unusable settings is parked FAILED,
- * and `dft resume --failed` (resumeJobs) re-runs exactly the failed jobs, with new settings,
- * keeping the history of the earlier attempts.
+ * The DFT activities on a real store and real pw.x: a job whose SCF cannot converge is corrected
+ * and finished by advanceBatch alone; a job with unusable settings is parked FAILED, and `dft
+ * resume --failed` (resumeJobs) re-runs exactly the failed jobs, with new settings, keeping the
+ * history of the earlier attempts.
  */
 class DftActivitiesImplTest {
   @TempDir Path dir;
@@ -88,6 +92,10 @@ class DftActivitiesImplTest {
         structure);
   }
 
+  /** A deliberately cheap basis for silicon (20/160 Ry, 2x2x2 k-points), single point. */
+  private static final Map<String, String> CHEAP =
+      Map.of("ecutwfc", "20", "ecutrho", "160", "kpoints", "2 2 2", "calculation", "scf");
+
   private DftBatchProgress runToEnd(DftBatchRef ref) {
     DftBatchProgress p = dft.advanceBatch(ref, 5);
     for (int i = 0; i < 300 && p.getPending() + p.getActive() > 0; i++) {
@@ -97,9 +105,68 @@ class DftActivitiesImplTest {
   }
 
   @Test
+  void scfThatCannotConvergeIsCorrectedAndFinishedByAdvanceBatch() throws Exception {
+    Map<String, String> settings = new HashMap<>(CHEAP);
+    // Two electronic iterations can never reach conv_thr: the first attempt must fail (as in
+    // FaultInjectionTest, here through the campaign's own activity path).
+    settings.put("electron_maxstep", "2");
+    store.insertDftJobsIfAbsent(List.of(job("scf-fault", "PENDING", settings)));
+    String key = "resume/scf-fault/qe-pbe-relax";
+    DftBatchRef ref =
+        DftBatchRef.newBuilder().setCampaign("resume").setBatch(1).setSpec(spec).build();
+
+    DftBatchProgress submitted = dft.advanceBatch(ref, 5);
+    assertThat(submitted.getActive()).isEqualTo(1);
+    DftJobRow row = store.dftJob("resume", key).orElseThrow();
+    for (int i = 0; i < 100 && !row.state().equals("PENDING"); i++) {
+      dft.advanceBatch(ref, 5);
+      row = store.dftJob("resume", key).orElseThrow();
+    }
+    // Back to PENDING with the handler's settings, after exactly one failed attempt.
+    assertThat(row.state()).isEqualTo("PENDING");
+    assertThat(row.attempt()).isEqualTo(1);
+    assertThat(row.corrections()).isEqualTo(1);
+    assertThat(row.reason())
+        .startsWith("attempt 1: SCF_NOT_CONVERGED")
+        .contains("correction: SCF not converged");
+    DftJobState corrected = DftJobState.fromJson(row.settingsJson());
+    assertThat(corrected.settings())
+        .containsEntry("electron_maxstep", "200")
+        .containsEntry("mixing_beta", "0.350")
+        .containsEntry("ecutwfc", "20");
+    assertThat(corrected.corrections()).containsExactlyEntriesOf(Map.of("scf-convergence", 1));
+    assertThat(corrected.lastError()).isEqualTo(DftErrorKind.SCF_NOT_CONVERGED);
+    assertThat(store.attempts("resume", key))
+        .extracting(a -> a[0] + " " + a[2])
+        .containsExactly("1 FAILED");
+
+    DftBatchProgress end = runToEnd(ref);
+    assertThat(end.getFinished()).isEqualTo(1);
+    assertThat(end.getFailed()).isZero();
+    DftJobRow done = store.dftJob("resume", key).orElseThrow();
+    assertThat(done.state()).isEqualTo("FINISHED");
+    assertThat(done.attempt()).isEqualTo(2);
+    assertThat(store.attempts("resume", key))
+        .extracting(a -> a[0] + " " + a[2])
+        .containsExactly("1 FAILED", "2 FINISHED");
+    // The second attempt was written with the corrected settings.
+    assertThat(Path.of(done.jobDir()).getFileName().toString()).isEqualTo("a2");
+    assertThat(Files.readString(Path.of(done.jobDir()).resolve("pw.in")))
+        .contains("electron_maxstep = 200", "mixing_beta = 3.500000d-01");
+    double siliconEv =
+        store.dftResults("resume").stream()
+            .filter(r -> r.jobKey().equals(key))
+            .findFirst()
+            .orElseThrow()
+            .energyPerAtomEv();
+    // Same basis and k-points as resumeFailedRerunsExactlyTheFailedJobs: the corrected SCF ends at
+    // the same energy as one that converged at once.
+    assertThat(siliconEv).isCloseTo(-137.758, within(0.01));
+  }
+
+  @Test
   void resumeFailedRerunsExactlyTheFailedJobs() {
-    Map<String, String> cheap =
-        Map.of("ecutwfc", "20", "ecutrho", "160", "kpoints", "2 2 2", "calculation", "scf");
+    Map<String, String> cheap = CHEAP;
     store.insertDftJobsIfAbsent(
         List.of(
             job("done", "FINISHED", cheap),
