@@ -17,12 +17,16 @@ import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,14 +40,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DftActivitiesImplTest {
   @TempDir Path dir;
+
+  /**
+   * The DFT work root, outside {@code dir}: the worker's LocalExecutor lives as long as the
+   * DftActivitiesImpl (which has no close) and its dispatcher may still write there while JUnit
+   * deletes {@code dir}, failing the test after its assertions passed.
+   */
+  private Path work;
+
   private TestActivityEnvironment env;
   private DftActivities dft;
   private CampaignStore store;
   private CampaignSpec spec;
 
   @BeforeEach
-  void start() {
+  void start() throws IOException {
     QeTestSupport.assumePwx();
+    work = Files.createTempDirectory("dft-activities-test");
     String url = "jdbc:sqlite:" + dir.resolve("store.db");
     store = CampaignStores.forUrl(url);
     spec =
@@ -53,7 +66,7 @@ class DftActivitiesImplTest {
             .setDft(DftSettings.newBuilder().setExecutor("local").setMaxParallel(2))
             .build();
     env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new DftActivitiesImpl(dir.resolve("dft")));
+    env.registerActivitiesImplementations(new DftActivitiesImpl(work));
     dft =
         env.newActivityStub(
             DftActivities.class,
@@ -67,6 +80,18 @@ class DftActivitiesImplTest {
   void stop() {
     if (env != null) {
       env.close();
+    }
+    deleteBestEffort(work);
+  }
+
+  private static void deleteBestEffort(Path root) {
+    if (root == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // A file the dispatcher is still writing: the OS's temp cleaning takes the rest.
     }
   }
 
