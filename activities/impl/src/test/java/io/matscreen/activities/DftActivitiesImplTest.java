@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.matscreen.activities.api.DftActivities;
 import io.matscreen.dft.DftErrorKind;
+import io.matscreen.dft.DftStructure;
 import io.matscreen.dft.QeTestSupport;
+import io.matscreen.dft.qe.QeOutputParser;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
@@ -34,9 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The DFT activities on a real store and real pw.x: a job whose SCF cannot converge is corrected
- * and finished by advanceBatch alone; a job with unusable settings is parked FAILED, and `dft
- * resume --failed` (resumeJobs) re-runs exactly the failed jobs, with new settings, keeping the
- * history of the earlier attempts.
+ * and finished by advanceBatch alone, a relaxation cut short by its step limit is restarted from
+ * the geometry it reached; a job with unusable settings is parked FAILED, and `dft resume --failed`
+ * (resumeJobs) re-runs exactly the failed jobs, with new settings, keeping the history of the
+ * earlier attempts.
  */
 class DftActivitiesImplTest {
   @TempDir Path dir;
@@ -97,7 +100,12 @@ class DftActivitiesImplTest {
 
   private DftJobRow job(String subject, String state, Map<String, String> settings) {
     // Silicon, diamond structure, a = 5.47 Angstrom.
-    String structure = DftJobState.structureToJson(QeTestSupport.zincblende("Si", "Si", 5.47));
+    return job(subject, state, settings, QeTestSupport.zincblende("Si", "Si", 5.47));
+  }
+
+  private DftJobRow job(
+      String subject, String state, Map<String, String> settings, DftStructure start) {
+    String structure = DftJobState.structureToJson(start);
     return new DftJobRow(
         "resume",
         "resume/" + subject + "/qe-pbe-relax",
@@ -187,6 +195,68 @@ class DftActivitiesImplTest {
     // Same basis and k-points as resumeFailedRerunsExactlyTheFailedJobs: the corrected SCF ends at
     // the same energy as one that converged at once.
     assertThat(siliconEv).isCloseTo(-137.758, within(0.01));
+  }
+
+  @Test
+  void relaxationOutOfIonicStepsRestartsFromItsLastGeometry() throws Exception {
+    // 7% compressed silicon needs about eight BFGS steps at this basis (FaultInjectionTest); pw.x
+    // stops after nstep = 2 of them (exit 3), which the ionic-restart handler corrects.
+    DftStructure start = QeTestSupport.zincblende("Si", "Si", 5.10);
+    Map<String, String> settings =
+        Map.of("ecutwfc", "20", "ecutrho", "80", "kpoints", "2 2 2", "nstep", "2");
+    store.insertDftJobsIfAbsent(List.of(job("ionic", "PENDING", settings, start)));
+    String key = "resume/ionic/qe-pbe-relax";
+    DftBatchRef ref =
+        DftBatchRef.newBuilder().setCampaign("resume").setBatch(1).setSpec(spec).build();
+
+    dft.advanceBatch(ref, 5);
+    DftJobRow row = store.dftJob("resume", key).orElseThrow();
+    for (int i = 0; i < 100 && !row.state().equals("PENDING"); i++) {
+      dft.advanceBatch(ref, 5);
+      row = store.dftJob("resume", key).orElseThrow();
+    }
+    assertThat(row.state()).isEqualTo("PENDING");
+    assertThat(row.attempt()).isEqualTo(1);
+    assertThat(row.reason())
+        .startsWith("attempt 1: IONIC_NOT_CONVERGED")
+        .contains("restart from the last geometry");
+    DftJobState corrected = DftJobState.fromJson(row.settingsJson());
+    assertThat(corrected.settings()).isEqualTo(settings);
+    assertThat(corrected.corrections()).containsExactlyEntriesOf(Map.of("ionic-restart", 1));
+    // The new starting geometry is the one pw.x reached: the cell has expanded from a = 5.10.
+    DftStructure recovered = DftJobState.structureFromJson(row.structureJson());
+    assertThat(QeTestSupport.fccCubicConstant(recovered)).isGreaterThan(5.10 + 0.02);
+
+    // A person lifts the step limit (dft resume --unfinished); the job keeps its new geometry.
+    dft.resumeJobs(
+        DftResumeRequest.newBuilder()
+            .setCampaign("resume")
+            .setBatch(1)
+            .setUnfinished(true)
+            .setStore(spec.getStore())
+            .putSettings("nstep", "50")
+            .build());
+    DftBatchProgress end = runToEnd(ref);
+    assertThat(end.getFinished()).isEqualTo(1);
+    DftJobRow done = store.dftJob("resume", key).orElseThrow();
+    assertThat(done.attempt()).isEqualTo(2);
+    assertThat(store.attempts("resume", key))
+        .extracting(a -> a[0] + " " + a[2])
+        .containsExactly("1 FAILED", "2 FINISHED");
+    // The second attempt's pw.in starts from exactly the recovered geometry.
+    Path input = Files.createTempDirectory(dir, "a2-input");
+    Files.copy(Path.of(done.jobDir()).resolve("pw.in"), input.resolve("pw.in"));
+    DftStructure secondStart = new QeOutputParser().parse(input).structure();
+    for (int i = 0; i < 3; i++) {
+      assertThat(secondStart.latticeAngstrom()[i])
+          .containsExactly(recovered.latticeAngstrom()[i], within(1e-6));
+    }
+    // FaultInjectionTest's minimum for this basis: a = 5.61 Angstrom.
+    DftStructure relaxed =
+        StructureCodec.toDft(
+            StructureCodec.fromJson(
+                store.dftResults("resume").get(0).finalStructureJson(), "dft result"));
+    assertThat(QeTestSupport.fccCubicConstant(relaxed)).isCloseTo(5.612, within(0.02));
   }
 
   @Test
