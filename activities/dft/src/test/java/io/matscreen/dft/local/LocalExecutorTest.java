@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matscreen.dft.DftExecutorException;
 import io.matscreen.dft.DftJobSpec;
-import io.matscreen.dft.DftRelaxation;
 import io.matscreen.dft.JobHandle;
 import io.matscreen.dft.JobStatus;
 import io.matscreen.dft.JobStatus.State;
+import io.matscreen.dft.job.DftRelaxation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,8 @@
-package io.matscreen.dft;
+package io.matscreen.dft.job;
 
+import io.matscreen.dft.DftResult;
+import io.matscreen.dft.DftStructure;
+import io.matscreen.dft.QeTestSupport;
 import io.matscreen.dft.local.LocalExecutor;
 import io.matscreen.dft.qe.QePbeRelaxInputSet;
 import java.nio.file.Files;
