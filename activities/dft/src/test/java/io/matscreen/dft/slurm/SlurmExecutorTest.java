@@ -171,6 +171,31 @@ class SlurmExecutorTest {
   }
 
   @Test
+  void aWorkerWithoutTheRecordsReattachesToTheArrayByName() throws Exception {
+    List<DftJobSpec> specs = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      specs.add(spec("arro-" + run + "-" + i, "echo task $SLURM_ARRAY_TASK_ID >> runs.txt"));
+    }
+    String arrayKey = "arro-" + run;
+    List<JobHandle> first = executor(tmp.resolve("state")).submitArray(arrayKey, specs);
+    // Another machine (or a lost state directory): no records, same jobs, same array key.
+    SlurmExecutor elsewhere = executor(tmp.resolve("other-state"));
+    List<JobHandle> again = elsewhere.submitArray(arrayKey, specs);
+    assertThat(again)
+        .extracting(JobHandle::schedulerId)
+        .isEqualTo(first.stream().map(JobHandle::schedulerId).toList());
+    assertThat(elsewhere.find(specs.get(1).key()))
+        .map(JobHandle::schedulerId)
+        .contains(first.get(1).schedulerId());
+    for (int i = 0; i < 2; i++) {
+      assertThat(DftRelaxation.await(elsewhere, again.get(i), Duration.ofMillis(100)).state())
+          .isEqualTo(State.COMPLETED);
+      assertThat(Files.readAllLines(specs.get(i).jobDir().resolve("runs.txt")))
+          .containsExactly("task " + i);
+    }
+  }
+
+  @Test
   void injectionAttemptsAreRefusedOrQuoted() throws Exception {
     Path marker = tmp.resolve("pwned");
     assertThatThrownBy(
