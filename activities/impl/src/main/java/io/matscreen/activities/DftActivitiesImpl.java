@@ -3,14 +3,11 @@ package io.matscreen.activities;
 import io.matscreen.activities.api.DftActivities;
 import io.matscreen.activities.api.FailureTypes;
 import io.matscreen.dft.DftExecutor;
-import io.matscreen.dft.DftInputException;
 import io.matscreen.dft.DftResult;
-import io.matscreen.dft.DftStructure;
 import io.matscreen.dft.InputSet;
 import io.matscreen.dft.JobHandle;
 import io.matscreen.dft.job.CorrectionPlans;
 import io.matscreen.dft.job.DftJobTransition;
-import io.matscreen.dft.job.DftRelaxation;
 import io.matscreen.dft.job.DftState;
 import io.matscreen.dft.local.LocalExecutor;
 import io.matscreen.dft.qe.QePbeRelaxInputSet;
@@ -51,8 +48,17 @@ public final class DftActivitiesImpl implements DftActivities {
   /** The Slurm executor of this process (sbatch and friends on this machine's PATH). */
   private SlurmExecutor slurm;
 
+  /** slurm.conf for the Slurm client tools; null: MATSCREEN_SLURM_CONF or the system default. */
+  private final Path slurmConf;
+
   public DftActivitiesImpl(Path workRoot) {
+    this(workRoot, null);
+  }
+
+  /** With the slurm.conf of a particular cluster (tests start their own). */
+  public DftActivitiesImpl(Path workRoot, Path slurmConf) {
     this.workRoot = workRoot;
+    this.slurmConf = slurmConf;
   }
 
   @Override
@@ -63,12 +69,10 @@ public final class DftActivitiesImpl implements DftActivities {
     int changed = 0;
     while (true) {
       List<DftJobRow> jobs = store.dftJobsInBatch(batch.getCampaign(), batch.getBatch());
+      changed +=
+          DftBatchSubmission.submitPending(spec, store, jobs, () -> executor(spec), workRoot);
       for (DftJobRow job : jobs) {
         switch (job.state()) {
-          case "PENDING" -> {
-            submit(spec, store, job);
-            changed++;
-          }
           case "SUBMITTED", "RUNNING" -> changed += check(spec, store, job) ? 1 : 0;
           default -> {}
         }
@@ -116,58 +120,6 @@ public final class DftActivitiesImpl implements DftActivities {
       }
     }
     return counts(store, request.getCampaign(), request.getBatch(), 0);
-  }
-
-  private void submit(CampaignSpec spec, CampaignStore store, DftJobRow job) {
-    DftJobState state = DftJobState.fromJson(job.settingsJson());
-    int attempt = job.attempt() + 1;
-    String key = schedulerKey(job, attempt);
-    Path dir =
-        jobRoot(spec, state)
-            .resolve(spec.getName())
-            .resolve(safe(job.subjectId()))
-            .resolve("a" + attempt);
-    try {
-      InputSet inputSet = inputSet(job.inputSet());
-      DftExecutor executor = executor(spec);
-      DftStructure structure = DftJobState.structureFromJson(job.structureJson());
-      JobHandle handle =
-          executor
-              .find(key)
-              .orElseGet(
-                  () -> {
-                    DftRelaxation.prepare(dir);
-                    inputSet.write(structure, dir, state.settings());
-                    return executor.submit(
-                        DftRelaxation.spec(key, dir, inputSet, state.settings()));
-                  });
-      store.updateDftJob(
-          withState(
-              job,
-              "SUBMITTED",
-              null,
-              handle.schedulerId(),
-              attempt,
-              job.corrections(),
-              job.settingsJson(),
-              job.structureJson(),
-              dir.toString()));
-    } catch (DftInputException e) {
-      // Settings that cannot produce an input will not get better by retrying: park the job.
-      DftJobRow failed =
-          withState(
-              job,
-              "FAILED",
-              "invalid DFT settings: " + e.getMessage(),
-              null,
-              attempt,
-              job.corrections(),
-              job.settingsJson(),
-              job.structureJson(),
-              dir.toString());
-      store.updateDftJob(failed);
-      store.recordAttempt(failed);
-    }
   }
 
   /**
@@ -267,7 +219,7 @@ public final class DftActivitiesImpl implements DftActivities {
     return true;
   }
 
-  private static DftJobRow withState(
+  static DftJobRow withState(
       DftJobRow j,
       String state,
       String reason,
@@ -311,7 +263,7 @@ public final class DftActivitiesImpl implements DftActivities {
     return b.build();
   }
 
-  private static InputSet inputSet(String name) {
+  static InputSet inputSet(String name) {
     return switch (name) {
       case QePbeRelaxInputSet.NAME -> new QePbeRelaxInputSet();
       case VaspMpRelaxInputSet.NAME -> new VaspMpRelaxInputSet();
@@ -335,10 +287,11 @@ public final class DftActivitiesImpl implements DftActivities {
         // MATSCREEN_SLURM_CONF points the client tools at a cluster's slurm.conf (tests use it);
         // otherwise the system's default applies.
         String conf = System.getenv("MATSCREEN_SLURM_CONF");
+        Path fromEnv = conf == null || conf.isBlank() ? null : Path.of(conf);
         slurm =
             new SlurmExecutor(
                 workRoot.resolve(".slurm-executor"),
-                conf == null || conf.isBlank() ? null : Path.of(conf),
+                slurmConf != null ? slurmConf : fromEnv,
                 Map.of());
       }
       return slurm;
@@ -346,11 +299,6 @@ public final class DftActivitiesImpl implements DftActivities {
     throw ApplicationFailure.newNonRetryableFailure(
         "DFT executor '" + kind + "' is not available in this worker",
         FailureTypes.INVALID_DFT_SETTINGS);
-  }
-
-  private Path jobRoot(CampaignSpec spec, DftJobState state) {
-    String dir = state.settings().get("work_dir");
-    return dir == null || dir.isBlank() ? workRoot : Path.of(dir);
   }
 
   /** A scheduler-safe job key: readable prefix plus a hash of the full key, and the attempt. */
@@ -366,7 +314,7 @@ public final class DftActivitiesImpl implements DftActivities {
         + attempt;
   }
 
-  private static String safe(String s) {
+  static String safe(String s) {
     String t = s.replaceAll("[^A-Za-z0-9._-]", "_");
     return Character.isLetterOrDigit(t.charAt(0)) ? t : "j" + t;
   }
