@@ -4,6 +4,7 @@ import io.matscreen.activities.CampaignSpecReader;
 import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.store.CampaignStores;
 import io.matscreen.workers.CampaignLauncher;
 import io.matscreen.workers.DevServer;
 import io.matscreen.workers.TemporalConnection;
@@ -57,11 +58,12 @@ public final class DemoCommand implements Callable<Integer> {
       TemporalConnection connection = TemporalConnection.local(server.target());
       WorkflowServiceStubs stubs = connection.serviceStubs();
       WorkflowClient client = connection.client(stubs);
+      CampaignStores stores = new CampaignStores();
       WorkerFactory factory =
-          WorkerPools.create(client, TaskQueues.POOLS, dftWorkDir.toAbsolutePath());
+          WorkerPools.create(client, TaskQueues.POOLS, dftWorkDir.toAbsolutePath(), stores);
       factory.start();
       try {
-        String id = CampaignLauncher.start(client, campaign);
+        String id = CampaignLauncher.start(client, campaign, stores);
         System.out.println(
             "demo: campaign "
                 + campaign.getName()
@@ -92,12 +94,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
         CampaignProgress progress = result.get();
         System.out.println();
-        FunnelReport.print(System.out, campaign, progress, Duration.between(start, Instant.now()));
+        FunnelReport.print(
+            System.out, stores, campaign, progress, Duration.between(start, Instant.now()));
         return progress.getStage().equals("done") ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
       } finally {
         factory.shutdownNow();
         factory.awaitTermination(10, TimeUnit.SECONDS);
         stubs.shutdownNow();
+        stores.close();
       }
     }
   }

@@ -18,8 +18,12 @@ public final class FunnelReport {
   private FunnelReport() {}
 
   public static void print(
-      PrintStream out, CampaignSpec spec, CampaignProgress progress, Duration elapsed) {
-    CampaignStore store = CampaignStores.forUrl(spec.getStore());
+      PrintStream out,
+      CampaignStores stores,
+      CampaignSpec spec,
+      CampaignProgress progress,
+      Duration elapsed) {
+    CampaignStore store = stores.forUrl(spec.getStore());
     FunnelCounts f = store.funnel(spec.getName());
     String source =
         spec.getCandidatesSource().equals("substitution")

@@ -3,6 +3,7 @@ package io.matscreen.cli;
 import io.matscreen.activities.CampaignSpecReader;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.store.CampaignStores;
 import io.matscreen.workers.CampaignLauncher;
 import io.matscreen.workers.TemporalConnection;
 import io.temporal.client.WorkflowClient;
@@ -30,13 +31,13 @@ public final class LaunchCommand implements Callable<Integer> {
     CampaignSpec spec = CampaignSpecReader.read(specFile);
     TemporalConnection conn = connection.connection();
     WorkflowServiceStubs stubs = conn.serviceStubs();
-    try {
+    try (CampaignStores stores = new CampaignStores()) {
       WorkflowClient client = conn.client(stubs);
-      String id = CampaignLauncher.start(client, spec);
+      String id = CampaignLauncher.start(client, spec, stores);
       System.out.println("launched campaign " + spec.getName() + " as workflow " + id);
       if (await) {
         CampaignProgress p = client.newUntypedWorkflowStub(id).getResult(CampaignProgress.class);
-        FunnelReport.print(System.out, spec, p, null);
+        FunnelReport.print(System.out, stores, spec, p, null);
       } else {
         System.out.println("follow it with: matscreen status " + spec.getName());
       }

@@ -28,6 +28,14 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
 
   @Override
   public Integer call() {
+    try {
+      return run();
+    } finally {
+      store.close();
+    }
+  }
+
+  private Integer run() {
     List<CampaignRow> rows =
         campaign == null
             ? store.store().campaigns()
@@ -66,7 +74,7 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
                 + (live != null && live.getPaused() ? " (paused)" : "")
                 + "  updated "
                 + row.updatedAt());
-        FunnelReport.print(System.out, spec, live, null);
+        FunnelReport.print(System.out, store.stores(), spec, live, null);
       }
     } finally {
       if (stubs != null) {

@@ -51,14 +51,17 @@ public final class DftActivitiesImpl implements DftActivities {
   /** The Slurm executor of this process (sbatch and friends on this machine's PATH). */
   private SlurmExecutor slurm;
 
-  public DftActivitiesImpl(Path workRoot) {
+  private final CampaignStores stores;
+
+  public DftActivitiesImpl(Path workRoot, CampaignStores stores) {
     this.workRoot = workRoot;
+    this.stores = stores;
   }
 
   @Override
   public DftBatchProgress advanceBatch(DftBatchRef batch, int waitSeconds) {
     CampaignSpec spec = batch.getSpec();
-    CampaignStore store = CampaignStores.forUrl(spec.getStore());
+    CampaignStore store = stores.forUrl(spec.getStore());
     long deadline = System.currentTimeMillis() + waitSeconds * 1000L;
     int changed = 0;
     while (true) {
@@ -91,7 +94,7 @@ public final class DftActivitiesImpl implements DftActivities {
 
   @Override
   public DftBatchProgress resumeJobs(DftResumeRequest request) {
-    CampaignStore store = CampaignStores.forUrl(request.getStore());
+    CampaignStore store = stores.forUrl(request.getStore());
     for (DftJobRow job : store.dftJobsInBatch(request.getCampaign(), request.getBatch())) {
       boolean failed = job.state().equals("FAILED");
       boolean unfinished = !failed && !job.state().equals("FINISHED");

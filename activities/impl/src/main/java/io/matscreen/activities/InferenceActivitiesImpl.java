@@ -32,11 +32,14 @@ public final class InferenceActivitiesImpl implements InferenceActivities {
 
   private final int inferenceThreads;
 
+  private final CampaignStores stores;
+
   /**
    * On a CPU backend, one single-threaded batch per core (faster than all cores on each op of one
    * batch); on CUDA one stream of batches feeds the GPU.
    */
-  public InferenceActivitiesImpl() {
+  public InferenceActivitiesImpl(CampaignStores stores) {
+    this.stores = stores;
     if (Nd4j.getEnvironment().isCPU()) {
       ComputeThreads.limit(1);
       inferenceThreads = Runtime.getRuntime().availableProcessors();
@@ -47,7 +50,7 @@ public final class InferenceActivitiesImpl implements InferenceActivities {
 
   @Override
   public ShardResult predictReferences(CampaignSpec spec) {
-    CampaignStore store = CampaignStores.forUrl(spec.getStore());
+    CampaignStore store = stores.forUrl(spec.getStore());
     ModelBundle model = bundle(spec);
     List<ReferenceRow> refs = store.references(spec.getName());
     List<Composition> compositions = new ArrayList<>();
@@ -78,7 +81,7 @@ public final class InferenceActivitiesImpl implements InferenceActivities {
   @Override
   public ShardResult predict(ShardTask task) {
     CampaignSpec spec = task.getSpec();
-    CampaignStore store = CampaignStores.forUrl(spec.getStore());
+    CampaignStore store = stores.forUrl(spec.getStore());
     ModelBundle model = bundle(spec);
     List<CandidateRow> rows = store.candidatesInShard(spec.getName(), task.getShard().getShard());
     List<Composition> compositions = new ArrayList<>(rows.size());

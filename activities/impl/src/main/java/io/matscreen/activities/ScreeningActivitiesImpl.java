@@ -65,9 +65,16 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
 
   private static final Logger log = LoggerFactory.getLogger(ScreeningActivitiesImpl.class);
 
+  private final CampaignStores stores;
+
+  /** The activities over the stores of this worker process (one pool per store URL). */
+  public ScreeningActivitiesImpl(CampaignStores stores) {
+    this.stores = stores;
+  }
+
   @Override
   public ShardList prepareCampaign(CampaignSpec spec) {
-    CampaignStore store = CampaignStores.forUrl(spec.getStore());
+    CampaignStore store = stores.forUrl(spec.getStore());
     String campaign = spec.getName();
     store.upsertCampaign(
         campaign,
@@ -175,7 +182,7 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
 
   @Override
   public ShardResult featurise(ShardTask task) {
-    CampaignStore store = CampaignStores.forUrl(task.getSpec().getStore());
+    CampaignStore store = stores.forUrl(task.getSpec().getStore());
     List<CandidateRow> rows =
         store.candidatesInShard(task.getSpec().getName(), task.getShard().getShard());
     List<CandidateRow> updated = new ArrayList<>();
@@ -216,7 +223,7 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
   @Override
   public ShardResult placeOnHull(ShardTask task) {
     CampaignSpec spec = task.getSpec();
-    CampaignStore store = CampaignStores.forUrl(spec.getStore());
+    CampaignStore store = stores.forUrl(spec.getStore());
     String campaign = spec.getName();
     PhaseDiagram known = knownMlHull(spec, store);
     Map<String, CandidateRow> candidates = new HashMap<>();
@@ -298,7 +305,7 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
 
   @Override
   public DftSelection selectForDft(CampaignSpec spec) {
-    CampaignStore store = CampaignStores.forUrl(spec.getStore());
+    CampaignStore store = stores.forUrl(spec.getStore());
     String campaign = spec.getName();
     DftSelection.Builder out = DftSelection.newBuilder();
     if (spec.getDft().getBudget() == 0) {
@@ -403,7 +410,7 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
 
   @Override
   public FinalHullResult finalHull(CampaignSpec spec) {
-    CampaignStore store = CampaignStores.forUrl(spec.getStore());
+    CampaignStore store = stores.forUrl(spec.getStore());
     String campaign = spec.getName();
     Map<String, DftResultRow> results = new HashMap<>();
     for (DftResultRow r : store.dftResults(campaign)) {
@@ -517,7 +524,7 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
 
   @Override
   public void recordProgress(CampaignProgress progress) {
-    CampaignStore store = CampaignStores.forUrl(progress.getStore());
+    CampaignStore store = stores.forUrl(progress.getStore());
     String status =
         switch (progress.getStage()) {
           case "done" -> "COMPLETED";

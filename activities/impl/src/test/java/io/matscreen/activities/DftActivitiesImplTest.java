@@ -12,6 +12,7 @@ import io.matscreen.proto.v1.DftResumeRequest;
 import io.matscreen.proto.v1.DftSettings;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.CampaignStores;
+import io.matscreen.store.StoreRows.DftAttemptRow;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
 import io.temporal.activity.ActivityOptions;
@@ -34,6 +35,7 @@ class DftActivitiesImplTest {
   @TempDir Path dir;
   private TestActivityEnvironment env;
   private DftActivities dft;
+  private CampaignStores stores;
   private CampaignStore store;
   private CampaignSpec spec;
 
@@ -41,7 +43,8 @@ class DftActivitiesImplTest {
   void start() {
     QeTestSupport.assumePwx();
     String url = "jdbc:sqlite:" + dir.resolve("store.db");
-    store = CampaignStores.forUrl(url);
+    stores = new CampaignStores();
+    store = stores.forUrl(url);
     spec =
         CampaignSpec.newBuilder()
             .setName("resume")
@@ -49,7 +52,7 @@ class DftActivitiesImplTest {
             .setDft(DftSettings.newBuilder().setExecutor("local").setMaxParallel(2))
             .build();
     env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new DftActivitiesImpl(dir.resolve("dft")));
+    env.registerActivitiesImplementations(new DftActivitiesImpl(dir.resolve("dft"), stores));
     dft =
         env.newActivityStub(
             DftActivities.class,
@@ -63,6 +66,9 @@ class DftActivitiesImplTest {
   void stop() {
     if (env != null) {
       env.close();
+    }
+    if (stores != null) {
+      stores.close();
     }
   }
 
@@ -141,7 +147,7 @@ class DftActivitiesImplTest {
     DftJobRow rerun = store.dftJob("resume", "resume/bad-settings/qe-pbe-relax").orElseThrow();
     assertThat(rerun.attempt()).isEqualTo(2);
     assertThat(store.attempts("resume", rerun.jobKey()))
-        .extracting(a -> a[2])
+        .extracting(DftAttemptRow::state)
         .containsExactly("FAILED", "FINISHED");
     double siliconEv =
         store.dftResults("resume").stream()

@@ -35,15 +35,17 @@ class ScreeningActivitiesImplTest {
   @TempDir Path dir;
   private TestActivityEnvironment env;
   private ScreeningActivities screening;
+  private CampaignStores stores;
   private CampaignStore store;
   private String url;
 
   @BeforeEach
   void start() {
     url = "jdbc:sqlite:" + dir.resolve("store.db");
-    store = CampaignStores.forUrl(url);
+    stores = new CampaignStores();
+    store = stores.forUrl(url);
     env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new ScreeningActivitiesImpl());
+    env.registerActivitiesImplementations(new ScreeningActivitiesImpl(stores));
     screening =
         env.newActivityStub(
             ScreeningActivities.class,
@@ -54,6 +56,9 @@ class ScreeningActivitiesImplTest {
   void stop() {
     if (env != null) {
       env.close();
+    }
+    if (stores != null) {
+      stores.close();
     }
   }
 
