@@ -98,6 +98,7 @@ public final class StoreBenchmark {
         lookups / s,
         lookups,
         s);
+    store.close();
     if (dir != null) {
       try (var paths = Files.walk(dir)) {
         for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
