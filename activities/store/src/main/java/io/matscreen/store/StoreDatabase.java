@@ -29,10 +29,6 @@ final class StoreDatabase {
     jdbi.getConfig(Arguments.class).setUntypedNullArgument(new NullArgument(Types.NULL));
   }
 
-  String url() {
-    return url;
-  }
-
   /** Runs read-only work on a pooled connection. */
   <T> T read(String what, HandleCallback<T, RuntimeException> work) {
     try {
@@ -72,8 +68,8 @@ final class StoreDatabase {
 
   /**
    * Writes all rows with one statement in one transaction, as JDBC batches of {@link #BATCH_ROWS}.
-   * Plain JDBC on the handle's connection: per-row binding through Jdbi's argument factories costs
-   * more than SQLite's insert itself.
+   * Plain JDBC on the handle's connection: StoreBenchmark re-upserted 22,900 rows/s through Jdbi's
+   * PreparedBatch and 38,500 rows/s this way (one run each, same loaded machine).
    */
   <T> void batch(String what, String sql, List<T> rows, RowBinder<T> binder) {
     if (rows.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.matscreen.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.IMetricsTracker;
@@ -201,6 +202,19 @@ abstract class CampaignStoreContract {
     s.saveReport(campaign, "first");
     s.saveReport(campaign, "second");
     assertThat(s.report(campaign)).contains("second");
+  }
+
+  @Test
+  void aFailedBatchNamesTheOperationAndTheStoreAndWritesNothing() {
+    CampaignStore s = store();
+    List<CandidateRow> rows = new ArrayList<>(candidates(1_500, 0));
+    // NOT NULL formula: the second chunk of the batch fails, so the first must be rolled back.
+    rows.add(new CandidateRow(campaign, "broken", 0, null, "SiC", "test", "{}", 2, null, null));
+    assertThatThrownBy(() -> s.upsertCandidates(rows))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("saving candidates failed on " + s.url())
+        .hasMessageContaining("formula");
+    assertThat(s.countCandidates(campaign)).isZero();
   }
 
   /** More rows than several JDBC batch chunks, so chunk boundaries and re-upserts are exercised. */
