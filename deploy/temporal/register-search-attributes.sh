@@ -1,5 +1,5 @@
 #!/bin/sh
-# Registers matscreen's custom search attributes (DESIGN.md, "Workflows") in a Temporal namespace,
+# Registers matscreen's custom search attributes (docs/operations.md, "Temporal") in a Temporal namespace,
 # once Temporal answers. Idempotent: attributes that already exist are left alone.
 # Runs in the temporalio/admin-tools image (the `temporal` CLI); TEMPORAL_ADDRESS and
 # TEMPORAL_NAMESPACE come from the environment. On a cluster of your own, run the same

@@ -2,6 +2,7 @@ package io.matscreen.cli;
 
 import io.matscreen.activities.CampaignSpecReader;
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.activities.reporting.CampaignReport;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.store.CampaignStores;
@@ -29,7 +30,10 @@ import picocli.CommandLine.Option;
  * {@code matscreen demo}: a complete campaign on the embedded server (its own port, all pools in
  * this JVM) from examples/demo-sigec.yaml, real DFT included; prints the funnel.
  */
-@Command(name = "demo", description = "Run the demo campaign end to end and print its funnel.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "demo",
+    description = "Run the demo campaign end to end and print its funnel.")
 public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--spec",
@@ -94,8 +98,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         CampaignProgress progress = result.get();
         System.out.println();
-        FunnelReport.print(
-            System.out, stores, campaign, progress, Duration.between(start, Instant.now()));
+        System.out.print(
+            new CampaignReport(stores.forUrl(campaign.getStore()))
+                .funnel(campaign, progress, Duration.between(start, Instant.now())));
         return progress.getStage().equals("done") ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
       } finally {
         factory.shutdownNow();

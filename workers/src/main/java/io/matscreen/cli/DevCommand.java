@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code matscreen dev}: the embedded Temporal server plus all worker pools in one JVM. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "dev",
     description = "Start the embedded in-memory Temporal server and all worker pools.")
 public final class DevCommand implements Callable<Integer> {

@@ -1,13 +1,13 @@
 package io.matscreen.cli;
 
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
 import io.matscreen.proto.v1.DftResumeRequest;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.workers.TemporalConnection;
-import io.matscreen.workflows.campaign.CampaignSearchAttributes;
 import io.matscreen.workflows.dft.DftBatchWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code matscreen dft status|resume}: DFT batches of a campaign. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "dft",
     description = "Inspect and resume a campaign's DFT batches.",
     subcommands = {DftCommand.Status.class, DftCommand.Resume.class})
@@ -36,7 +37,10 @@ public final class DftCommand implements Runnable {
   }
 
   /** Per batch: pending, running, finished and failed jobs, with the reasons of failures. */
-  @Command(name = "status", description = "DFT jobs of a campaign by batch and state.")
+  @Command(
+      mixinStandardHelpOptions = true,
+      name = "status",
+      description = "DFT jobs of a campaign by batch and state.")
   static final class Status implements Callable<Integer> {
     @Mixin StoreOptions store;
 
@@ -90,7 +94,10 @@ public final class DftCommand implements Runnable {
   /**
    * Re-dispatches failed or unfinished jobs; running batches get an update, closed ones a rerun.
    */
-  @Command(name = "resume", description = "Re-run failed (or unfinished) DFT jobs of a campaign.")
+  @Command(
+      mixinStandardHelpOptions = true,
+      name = "resume",
+      description = "Re-run failed (or unfinished) DFT jobs of a campaign.")
   static final class Resume implements Callable<Integer> {
     @Mixin ConnectionOptions connection;
     @Mixin StoreOptions store;
@@ -151,7 +158,7 @@ public final class DftCommand implements Runnable {
                   .putAllSettings(settings)
                   .setStore(spec.getStore())
                   .build();
-          String id = CampaignSearchAttributes.dftBatchWorkflowId(campaign, b);
+          String id = WorkflowIds.dftBatch(campaign, b);
           if (isRunning(client, id)) {
             DftBatchProgress p =
                 client.newWorkflowStub(DftBatchWorkflow.class, id).resumeFailed(request);

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 
 /** The {@code matscreen evaluate} command: a bundle's accuracy and calibration on labelled data. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "evaluate",
     description = "Evaluate a model on labelled data: MAE, RMSE, R² and a confidence–error curve.")
 public final class EvaluateCommand implements Callable<Integer> {

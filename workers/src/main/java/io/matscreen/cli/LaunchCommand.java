@@ -1,6 +1,7 @@
 package io.matscreen.cli;
 
 import io.matscreen.activities.CampaignSpecReader;
+import io.matscreen.activities.reporting.CampaignReport;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.store.CampaignStores;
@@ -8,6 +9,8 @@ import io.matscreen.workers.CampaignLauncher;
 import io.matscreen.workers.TemporalConnection;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code matscreen launch SPEC.yaml}: starts a campaign from its YAML file. */
-@Command(name = "launch", description = "Launch a screening campaign from a YAML file.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "launch",
+    description = "Launch a screening campaign from a YAML file.")
 public final class LaunchCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
 
@@ -28,6 +34,15 @@ public final class LaunchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // The same checks as `matscreen validate`, before anything reaches a server.
+    PrintWriter err = new PrintWriter(System.err, true);
+    if (ValidateCommand.check(specFile, new PrintWriter(Writer.nullWriter()), err)
+        != ExitCodes.OK) {
+      err.println(
+          "launch: not launched; fix the problems above (matscreen validate " + specFile + ")");
+      err.flush();
+      return ExitCodes.USAGE;
+    }
     CampaignSpec spec = CampaignSpecReader.read(specFile);
     TemporalConnection conn = connection.connection();
     WorkflowServiceStubs stubs = conn.serviceStubs();
@@ -37,7 +52,7 @@ public final class LaunchCommand implements Callable<Integer> {
       System.out.println("launched campaign " + spec.getName() + " as workflow " + id);
       if (await) {
         CampaignProgress p = client.newUntypedWorkflowStub(id).getResult(CampaignProgress.class);
-        FunnelReport.print(System.out, stores, spec, p, null);
+        System.out.print(new CampaignReport(stores.forUrl(spec.getStore())).funnel(spec, p, null));
       } else {
         System.out.println("follow it with: matscreen status " + spec.getName());
       }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       DevCommand.class,
       WorkerCommand.class,
+      ValidateCommand.class,
       LaunchCommand.class,
       StatusCommand.class,
       ResultsCommand.class,

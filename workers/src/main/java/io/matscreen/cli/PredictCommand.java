@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 
 /** The {@code matscreen predict} command: formation energies with uncertainty from a bundle. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "predict",
     description =
         "Predict formation energies (eV/atom) with ensemble uncertainty for the rows of a CSV.")

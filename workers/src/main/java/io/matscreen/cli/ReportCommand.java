@@ -6,7 +6,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code matscreen report CAMPAIGN}: the campaign's report, as its final stage wrote it. */
-@Command(name = "report", description = "Print a campaign's report.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "report",
+    description = "Print a campaign's report.")
 public final class ReportCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
 

@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code matscreen results CAMPAIGN}: the DFT-checked candidates, most stable first. */
-@Command(name = "results", description = "Export a campaign's DFT-checked candidates.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "results",
+    description = "Export a campaign's DFT-checked candidates.")
 public final class ResultsCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
 

@@ -13,7 +13,10 @@ import picocli.CommandLine.Parameters;
  * {@code matscreen resume CAMPAIGN}: restarts a campaign from the store. Activities are idempotent
  * and skip finished work; DFT jobs still running are re-attached, not resubmitted.
  */
-@Command(name = "resume", description = "Resume a campaign from its store (e.g. after a restart).")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "resume",
+    description = "Resume a campaign from its store (e.g. after a restart).")
 public final class ResumeCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin StoreOptions store;

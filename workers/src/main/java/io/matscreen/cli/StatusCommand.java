@@ -1,11 +1,16 @@
 package io.matscreen.cli;
 
+import io.matscreen.activities.reporting.CampaignReport;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.store.StoreRows.CampaignRow;
 import io.matscreen.workers.TemporalConnection;
 import io.matscreen.workflows.campaign.CampaignWorkflow;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +23,10 @@ import picocli.CommandLine.Parameters;
  * {@code matscreen status [CAMPAIGN]}: campaigns from the store's index (the embedded server has no
  * visibility API), with live progress from Temporal when it answers.
  */
-@Command(name = "status", description = "Show campaigns and their progress.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "status",
+    description = "Show campaigns and their progress.")
 public final class StatusCommand implements java.util.concurrent.Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin StoreOptions store;
@@ -65,16 +73,22 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
       for (CampaignRow row : rows) {
         CampaignSpec spec = store.spec(row.name());
         CampaignProgress live = client == null ? null : query(client, row.workflowId());
+        String temporalFailure =
+            client == null || live != null ? null : closedFailure(client, row.workflowId());
+        String failure = failureReason(row, live, temporalFailure);
         System.out.println(
             row.name()
                 + "  workflow "
                 + row.workflowId()
                 + "  stage "
-                + (live != null ? live.getStage() : row.stage())
+                + (failure != null ? "failed" : live != null ? live.getStage() : row.stage())
                 + (live != null && live.getPaused() ? " (paused)" : "")
                 + "  updated "
                 + row.updatedAt());
-        FunnelReport.print(System.out, store.stores(), spec, live, null);
+        if (failure != null) {
+          System.out.println("  failed: " + failure);
+        }
+        System.out.print(new CampaignReport(store.store()).funnel(spec, live, null));
       }
     } finally {
       if (stubs != null) {
@@ -82,6 +96,65 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
       }
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Why a campaign failed, or null when it did not: the reason its workflow recorded (live
+   * progress, else the store), else the failure Temporal reports for a closed workflow (when the
+   * workflow could not record its own, e.g. because the store was unreachable).
+   */
+  static String failureReason(CampaignRow row, CampaignProgress live, String temporalFailure) {
+    boolean failed =
+        live != null
+            ? live.getStage().equals("failed")
+            : row.stage().equals("failed") || "FAILED".equals(row.status());
+    if (live != null && !failed) {
+      return null;
+    }
+    if (live != null && !live.getFailureReason().isEmpty()) {
+      return live.getFailureReason();
+    }
+    if (failed && row.failureReason() != null && !row.failureReason().isBlank()) {
+      return row.failureReason();
+    }
+    if (temporalFailure != null) {
+      return temporalFailure;
+    }
+    return failed ? "no reason recorded" : null;
+  }
+
+  /**
+   * The failure of a workflow that closed without completing (failed, timed out, terminated), in
+   * words; null when it is running or completed, or Temporal cannot say.
+   */
+  private static String closedFailure(WorkflowClient client, String workflowId) {
+    try {
+      WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+      WorkflowExecutionStatus status =
+          CompletableFuture.supplyAsync(() -> stub.describe().getStatus()).get(5, TimeUnit.SECONDS);
+      switch (status) {
+        case WORKFLOW_EXECUTION_STATUS_FAILED,
+            WORKFLOW_EXECUTION_STATUS_TIMED_OUT,
+            WORKFLOW_EXECUTION_STATUS_TERMINATED,
+            WORKFLOW_EXECUTION_STATUS_CANCELED -> {}
+        default -> {
+          return null;
+        }
+      }
+      try {
+        stub.getResult(5, TimeUnit.SECONDS, CampaignProgress.class);
+        return null;
+      } catch (WorkflowFailedException e) {
+        Throwable cause = e.getCause();
+        String message =
+            cause instanceof TemporalFailure tf ? tf.getOriginalMessage() : String.valueOf(cause);
+        return "workflow "
+            + status.name().substring("WORKFLOW_EXECUTION_STATUS_".length()).toLowerCase()
+            + (message == null || message.isBlank() ? "" : ": " + message);
+      }
+    } catch (Exception e) {
+      return null;
+    }
   }
 
   private static CampaignProgress query(WorkflowClient client, String workflowId) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** The {@code matscreen train} command: trains a deep ensemble and writes a model bundle. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "train",
     description =
         "Train a Roost-like (composition) or Wren-like (protostructure) deep ensemble, from"

@@ -15,7 +15,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code matscreen worker}: a worker process for some pools, connected to Temporal over gRPC. */
-@Command(name = "worker", description = "Run worker pools connected to a Temporal frontend.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "worker",
+    description = "Run worker pools connected to a Temporal frontend.")
 public final class WorkerCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
 

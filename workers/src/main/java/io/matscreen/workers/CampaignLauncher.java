@@ -1,6 +1,7 @@
 package io.matscreen.workers;
 
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.CampaignState;
 import io.matscreen.store.CampaignStore;
@@ -20,7 +21,7 @@ public final class CampaignLauncher {
 
   /** Starts (or, when already running, finds) the campaign's workflow; returns its id. */
   public static String start(WorkflowClient client, CampaignSpec spec, CampaignStores stores) {
-    String workflowId = CampaignSearchAttributes.workflowId(spec.getName());
+    String workflowId = WorkflowIds.campaign(spec.getName());
     CampaignStore store = stores.forUrl(spec.getStore());
     store.upsertCampaign(
         spec.getName(), String.join("-", spec.getElementsList()), spec.toString(), workflowId);

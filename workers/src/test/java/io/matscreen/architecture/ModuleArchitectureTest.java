@@ -1,6 +1,7 @@
 package io.matscreen.architecture;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The module and package rules of DESIGN.md, checked over every matscreen class: dependencies point
  * one way (proto ← activities/api ← workflows ← workers; the science libraries below the activity
- * implementations).
+ * implementations), and no two packages depend on each other.
  *
  * <p>Maven already refuses most forbidden module arrows at compile time; this test names the rule
  * when someone widens a POM.
@@ -85,5 +86,19 @@ class ModuleArchitectureTest {
   @Test
   void modulesDependOneWay() {
     moduleRule().check(MATSCREEN);
+  }
+
+  /**
+   * No package depends on a package that depends back on it (directly or around a longer loop): a
+   * cycle means the two are one room cut in half, e.g. dft returning dft.handlers types.
+   */
+  @Test
+  void packagesHaveNoCycles() {
+    slices()
+        .matching("io.matscreen.(**)")
+        .should()
+        .beFreeOfCycles()
+        .because("data flows one way between packages too (STYLE.md)")
+        .check(MATSCREEN);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.matscreen.activities.CampaignSpecReader;
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.cli.Main;
 import io.matscreen.dft.QeTestSupport;
 import io.matscreen.proto.v1.CampaignProgress;
@@ -13,7 +14,6 @@ import io.matscreen.store.CampaignStore;
 import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.HullRow;
-import io.matscreen.workflows.campaign.CampaignSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
@@ -70,7 +70,7 @@ class CampaignEndToEndTest {
       try {
         WorkflowClient client = connection.client(clientStubs);
         String id = CampaignLauncher.start(client, spec, stores);
-        assertThat(id).isEqualTo(CampaignSearchAttributes.workflowId("e2e-sic"));
+        assertThat(id).isEqualTo(WorkflowIds.campaign("e2e-sic"));
         CampaignProgress p =
             client
                 .newUntypedWorkflowStub(id)

@@ -11,6 +11,7 @@ import io.matscreen.activities.api.DftActivities;
 import io.matscreen.activities.api.InferenceActivities;
 import io.matscreen.activities.api.ScreeningActivities;
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.CampaignState;
@@ -22,7 +23,6 @@ import io.matscreen.proto.v1.ShardList;
 import io.matscreen.proto.v1.ShardRef;
 import io.matscreen.proto.v1.ShardResult;
 import io.matscreen.proto.v1.ShardTask;
-import io.matscreen.workflows.campaign.CampaignSearchAttributes;
 import io.matscreen.workflows.campaign.CampaignWorkflow;
 import io.matscreen.workflows.campaign.CampaignWorkflowImpl;
 import io.matscreen.workflows.dft.DftBatchWorkflowImpl;
@@ -104,7 +104,7 @@ class ReplayTest {
               .newWorkflowStub(
                   CampaignWorkflow.class,
                   WorkflowOptions.newBuilder()
-                      .setWorkflowId(CampaignSearchAttributes.workflowId("demo"))
+                      .setWorkflowId(WorkflowIds.campaign("demo"))
                       .setTaskQueue(TaskQueues.WORKFLOWS)
                       .build());
       CampaignSpec spec =
@@ -118,10 +118,9 @@ class ReplayTest {
       assertThat(p.getStage()).isEqualTo("done");
 
       WorkflowExecutionHistory campaign =
-          env.getWorkflowClient().fetchHistory(CampaignSearchAttributes.workflowId("demo"));
+          env.getWorkflowClient().fetchHistory(WorkflowIds.campaign("demo"));
       WorkflowExecutionHistory batch =
-          env.getWorkflowClient()
-              .fetchHistory(CampaignSearchAttributes.dftBatchWorkflowId("demo", 1));
+          env.getWorkflowClient().fetchHistory(WorkflowIds.dftBatch("demo", 1));
       WorkflowReplayer.replayWorkflowExecution(campaign, CampaignWorkflowImpl.class);
       WorkflowReplayer.replayWorkflowExecution(batch, DftBatchWorkflowImpl.class);
       assertThat(campaign.getEvents().size()).isGreaterThan(20);

@@ -1,5 +1,7 @@
 package io.matscreen.dft;
 
+import java.util.List;
+
 /**
  * What a DFT job produced. Energies in eV, forces in eV/Angstrom, stress in kbar, wall time in
  * seconds. {@code finalEnergyEv} is NaN unless the job finished normally ({@link #errorKind()} is
@@ -19,6 +21,8 @@ package io.matscreen.dft;
  * @param ionicConverged whether the geometry optimisation converged (true for single points)
  * @param ionicSteps number of ionic steps (SCF cycles) seen
  * @param wallTimeSeconds wall time reported by the code, NaN if not reported
+ * @param codeErrors the code's own errors the parser recognised, in the order it lists them (empty
+ *     when the code announced none)
  */
 public record DftResult(
     String code,
@@ -32,7 +36,48 @@ public record DftResult(
     boolean electronicConverged,
     boolean ionicConverged,
     int ionicSteps,
-    double wallTimeSeconds) {
+    double wallTimeSeconds,
+    List<CodeError> codeErrors) {
+
+  /** Copies the error list. */
+  public DftResult {
+    codeErrors = codeErrors == null ? List.of() : List.copyOf(codeErrors);
+  }
+
+  /** A result without code-specific errors. */
+  public DftResult(
+      String code,
+      DftErrorKind errorKind,
+      String errorDetail,
+      double finalEnergyEv,
+      int nAtoms,
+      DftStructure structure,
+      double[][] forcesEvPerAngstrom,
+      double[][] stressKbar,
+      boolean electronicConverged,
+      boolean ionicConverged,
+      int ionicSteps,
+      double wallTimeSeconds) {
+    this(
+        code,
+        errorKind,
+        errorDetail,
+        finalEnergyEv,
+        nAtoms,
+        structure,
+        forcesEvPerAngstrom,
+        stressKbar,
+        electronicConverged,
+        ionicConverged,
+        ionicSteps,
+        wallTimeSeconds,
+        List.of());
+  }
+
+  /** The recognised errors of one code's error type, e.g. {@code codeErrors(VaspError.class)}. */
+  public <E extends CodeError> List<E> codeErrors(Class<E> type) {
+    return codeErrors.stream().filter(type::isInstance).map(type::cast).toList();
+  }
 
   /** Energy per atom in eV/atom (NaN when the total energy is not available). */
   public double energyPerAtomEv() {
@@ -79,6 +124,7 @@ public record DftResult(
         electronicConverged,
         ionicConverged,
         ionicSteps,
-        wallTimeSeconds);
+        wallTimeSeconds,
+        codeErrors);
   }
 }

@@ -24,11 +24,4 @@ public interface InputSet {
 
   /** Parser for the outputs this input set's code writes. */
   DftOutputParser parser();
-
-  /**
-   * How failed jobs of this input set are corrected (settings the handlers change must be ours).
-   */
-  default io.matscreen.dft.handlers.CorrectionPlan correctionPlan() {
-    return io.matscreen.dft.handlers.CorrectionPlan.standard();
-  }
 }

@@ -1,8 +1,9 @@
 /**
  * DFT relaxations as a plain Java library: input sets ({@link io.matscreen.dft.InputSet}: QE
  * "qe-pbe-relax", VASP "vasp-mp-relax"), output parsers, executors ({@link
- * io.matscreen.dft.DftExecutor}: local processes, Slurm), error handlers and {@link
- * io.matscreen.dft.DftRelaxation}, the synchronous driver that ties them together. No Temporal
- * types here; the DFT workflows call into this package.
+ * io.matscreen.dft.DftExecutor}: local processes, Slurm) and the results they exchange. The error
+ * handlers ({@code dft.handlers}) and the job state machine with its synchronous driver ({@code
+ * dft.job}) build on these types; nothing here depends on them. No Temporal types here; the DFT
+ * activities call into this library.
  */
 package io.matscreen.dft;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftSettings;
-import io.matscreen.store.CampaignStore;
 import io.matscreen.structure.Element;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,7 +67,7 @@ public final class CampaignSpecReader {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
     } catch (IOException e) {
-      throw new InvalidCampaignSpecException(source + ": not valid YAML: " + e.getMessage());
+      throw new InvalidCampaignSpecException(source + ": not valid YAML: " + yamlProblem(e));
     }
     if (root == null || !root.isObject()) {
       throw new InvalidCampaignSpecException(source + ": expected a mapping at the top level");
@@ -99,7 +98,7 @@ public final class CampaignSpecReader {
 
     JsonNode candidates = object(root, "candidates", source);
     checkKeys(candidates, CANDIDATES, "candidates.", source);
-    String src = text(candidates, "source", "substitution", source);
+    String src = text(candidates, "source", CampaignDefaults.CANDIDATES_SOURCE, source);
     if (!src.equals("substitution") && !src.equals("file")) {
       throw new InvalidCampaignSpecException(
           source
@@ -131,19 +130,35 @@ public final class CampaignSpecReader {
       }
       b.addKnownPhases(phase);
     }
-    b.setModel(text(root, "model", "default", source));
+    b.setModel(text(root, "model", CampaignDefaults.MODEL, source));
 
     JsonNode screening = object(root, "screening", source);
     checkKeys(screening, SCREENING, "screening.", source);
-    b.setShardSize(integer(screening, "shard_size", 2000, 1, 100_000, "screening.", source));
+    b.setShardSize(
+        integer(
+            screening,
+            "shard_size",
+            CampaignDefaults.SHARD_SIZE,
+            1,
+            100_000,
+            "screening.",
+            source));
     b.setMaxParallelShards(
-        integer(screening, "max_parallel_shards", 4, 1, 1000, "screening.", source));
+        integer(
+            screening,
+            "max_parallel_shards",
+            CampaignDefaults.MAX_PARALLEL_SHARDS,
+            1,
+            1000,
+            "screening.",
+            source));
 
     JsonNode triage = object(root, "triage", source);
     checkKeys(triage, TRIAGE, "triage.", source);
-    b.setTriageK(number(triage, "k", 1.0, "triage.", source));
-    b.setTriageThreshold(number(triage, "threshold", 0.0, "triage.", source));
-    String sigma = text(triage, "sigma", "total", source);
+    b.setTriageK(number(triage, "k", CampaignDefaults.TRIAGE_K, "triage.", source));
+    b.setTriageThreshold(
+        number(triage, "threshold", CampaignDefaults.TRIAGE_THRESHOLD_EV, "triage.", source));
+    String sigma = text(triage, "sigma", CampaignDefaults.TRIAGE_SIGMA, source);
     if (!List.of("total", "epistemic", "aleatoric").contains(sigma)) {
       throw new InvalidCampaignSpecException(
           source
@@ -156,7 +171,7 @@ public final class CampaignSpecReader {
     JsonNode dft = object(root, "dft", source);
     checkKeys(dft, DFT, "dft.", source);
     DftSettings.Builder d = DftSettings.newBuilder();
-    d.setInputSet(text(dft, "input_set", "qe-pbe-relax", source));
+    d.setInputSet(text(dft, "input_set", CampaignDefaults.DFT_INPUT_SET, source));
     if (!List.of("qe-pbe-relax", "vasp-mp-relax").contains(d.getInputSet())) {
       throw new InvalidCampaignSpecException(
           source
@@ -164,14 +179,16 @@ public final class CampaignSpecReader {
               + d.getInputSet()
               + "'");
     }
-    d.setExecutor(text(dft, "executor", "local", source));
+    d.setExecutor(text(dft, "executor", CampaignDefaults.DFT_EXECUTOR, source));
     if (!List.of("local", "slurm").contains(d.getExecutor())) {
       throw new InvalidCampaignSpecException(
           source + ": field 'dft.executor' must be local or slurm, got '" + d.getExecutor() + "'");
     }
-    d.setBudget(integer(dft, "budget", 10, 0, 1_000_000, "dft.", source));
-    d.setMaxParallel(integer(dft, "max_parallel", 2, 1, 10_000, "dft.", source));
-    d.setBatchSize(integer(dft, "batch_size", 50, 1, 10_000, "dft.", source));
+    d.setBudget(integer(dft, "budget", CampaignDefaults.DFT_BUDGET, 0, 1_000_000, "dft.", source));
+    d.setMaxParallel(
+        integer(dft, "max_parallel", CampaignDefaults.DFT_MAX_PARALLEL, 1, 10_000, "dft.", source));
+    d.setBatchSize(
+        integer(dft, "batch_size", CampaignDefaults.DFT_BATCH_SIZE, 1, 10_000, "dft.", source));
     JsonNode settings = dft.get("settings");
     if (settings != null && !settings.isNull()) {
       if (!settings.isObject()) {
@@ -184,8 +201,41 @@ public final class CampaignSpecReader {
       }
     }
     b.setDft(d);
-    b.setStore(text(root, "store", CampaignStore.DEFAULT_URL, source));
+    b.setStore(text(root, "store", CampaignDefaults.STORE, source));
     return b.build();
+  }
+
+  /**
+   * "line 3, column 6: expected ',' or ']', but got ':' (while parsing a flow sequence started at
+   * line 2, column 11)" instead of the parser's multi-line text with its source pointer.
+   */
+  static String yamlProblem(IOException e) {
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
+        && m.getProblemMark() != null) {
+      StringBuilder b = new StringBuilder(at(m.getProblemMark())).append(": ");
+      b.append(m.getProblem() == null ? "cannot be parsed" : m.getProblem().trim());
+      if (m.getContext() != null) {
+        b.append(" (").append(m.getContext().trim());
+        if (m.getContextMark() != null) {
+          b.append(" started at ").append(at(m.getContextMark()));
+        }
+        b.append(')');
+      }
+      return b.toString();
+    }
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+      com.fasterxml.jackson.core.JsonLocation loc = j.getLocation();
+      String msg = j.getOriginalMessage() == null ? "cannot be parsed" : j.getOriginalMessage();
+      msg = msg.lines().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse(msg);
+      return loc != null && loc.getLineNr() > 0
+          ? "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": " + msg
+          : msg;
+    }
+    return e.getMessage();
+  }
+
+  private static String at(org.yaml.snakeyaml.error.Mark mark) {
+    return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
   }
 
   private static void checkKeys(JsonNode node, Set<String> allowed, String prefix, String source) {

@@ -3,16 +3,12 @@ package io.matscreen.activities;
 import io.matscreen.activities.api.DftActivities;
 import io.matscreen.activities.api.FailureTypes;
 import io.matscreen.dft.DftExecutor;
-import io.matscreen.dft.DftInputException;
-import io.matscreen.dft.DftRelaxation;
 import io.matscreen.dft.DftResult;
-import io.matscreen.dft.DftStructure;
 import io.matscreen.dft.InputSet;
 import io.matscreen.dft.JobHandle;
-import io.matscreen.dft.JobStatus;
-import io.matscreen.dft.handlers.Correction;
-import io.matscreen.dft.handlers.CorrectionPlan;
-import io.matscreen.dft.handlers.DftJobContext;
+import io.matscreen.dft.job.CorrectionPlans;
+import io.matscreen.dft.job.DftJobTransition;
+import io.matscreen.dft.job.DftState;
 import io.matscreen.dft.local.LocalExecutor;
 import io.matscreen.dft.qe.QePbeRelaxInputSet;
 import io.matscreen.dft.slurm.SlurmExecutor;
@@ -36,8 +32,9 @@ import java.util.Map;
 /**
  * DFT-pool activities. A job's state lives in its store row, so any worker can pick it up: PENDING
  * → SUBMITTED → RUNNING → FINISHED, or back to PENDING with a handler's correction, or FAILED with
- * its reason once the handlers give up. Submission looks the job up by key first, so a retried or
- * restarted activity re-attaches instead of submitting twice.
+ * its reason once the handlers give up; {@link DftJobTransition} decides each step. Submission
+ * looks the job up by key first, so a retried or restarted activity re-attaches instead of
+ * submitting twice.
  */
 public final class DftActivitiesImpl implements DftActivities {
   /** How often a waiting advanceBatch looks at its jobs. */
@@ -51,10 +48,19 @@ public final class DftActivitiesImpl implements DftActivities {
   /** The Slurm executor of this process (sbatch and friends on this machine's PATH). */
   private SlurmExecutor slurm;
 
+  /** slurm.conf for the Slurm client tools; null: MATSCREEN_SLURM_CONF or the system default. */
+  private final Path slurmConf;
+
   private final CampaignStores stores;
 
   public DftActivitiesImpl(Path workRoot, CampaignStores stores) {
+    this(workRoot, null, stores);
+  }
+
+  /** With the slurm.conf of a particular cluster (tests start their own). */
+  public DftActivitiesImpl(Path workRoot, Path slurmConf, CampaignStores stores) {
     this.workRoot = workRoot;
+    this.slurmConf = slurmConf;
     this.stores = stores;
   }
 
@@ -66,12 +72,10 @@ public final class DftActivitiesImpl implements DftActivities {
     int changed = 0;
     while (true) {
       List<DftJobRow> jobs = store.dftJobsInBatch(batch.getCampaign(), batch.getBatch());
+      changed +=
+          DftBatchSubmission.submitPending(spec, store, jobs, () -> executor(spec), workRoot);
       for (DftJobRow job : jobs) {
         switch (job.state()) {
-          case "PENDING" -> {
-            submit(spec, store, job);
-            changed++;
-          }
           case "SUBMITTED", "RUNNING" -> changed += check(spec, store, job) ? 1 : 0;
           default -> {}
         }
@@ -121,138 +125,104 @@ public final class DftActivitiesImpl implements DftActivities {
     return counts(store, request.getCampaign(), request.getBatch(), 0);
   }
 
-  private void submit(CampaignSpec spec, CampaignStore store, DftJobRow job) {
-    DftJobState state = DftJobState.fromJson(job.settingsJson());
-    int attempt = job.attempt() + 1;
-    String key = schedulerKey(job, attempt);
-    Path dir =
-        jobRoot(spec, state)
-            .resolve(spec.getName())
-            .resolve(safe(job.subjectId()))
-            .resolve("a" + attempt);
-    try {
-      InputSet inputSet = inputSet(job.inputSet());
-      DftExecutor executor = executor(spec);
-      DftStructure structure = DftJobState.structureFromJson(job.structureJson());
-      JobHandle handle =
-          executor
-              .find(key)
-              .orElseGet(
-                  () -> {
-                    DftRelaxation.prepare(dir);
-                    inputSet.write(structure, dir, state.settings());
-                    return executor.submit(
-                        DftRelaxation.spec(key, dir, inputSet, state.settings()));
-                  });
-      store.updateDftJob(
-          withState(
-              job,
-              "SUBMITTED",
-              null,
-              handle.schedulerId(),
-              attempt,
-              job.corrections(),
-              job.settingsJson(),
-              job.structureJson(),
-              dir.toString()));
-    } catch (DftInputException e) {
-      // Settings that cannot produce an input will not get better by retrying: park the job.
-      DftJobRow failed =
-          withState(
-              job,
-              "FAILED",
-              "invalid DFT settings: " + e.getMessage(),
-              null,
-              attempt,
-              job.corrections(),
-              job.settingsJson(),
-              job.structureJson(),
-              dir.toString());
-      store.updateDftJob(failed);
-      store.recordAttempt(failed);
-    }
-  }
-
-  /** Polls an active job; true when its state changed. */
+  /**
+   * Polls an active job and carries out what {@link DftJobTransition} decides; true when the job's
+   * state changed.
+   */
   private boolean check(CampaignSpec spec, CampaignStore store, DftJobRow job) {
     InputSet inputSet = inputSet(job.inputSet());
     DftExecutor executor = executor(spec);
     String key = schedulerKey(job, job.attempt());
     Path dir = Path.of(job.jobDir());
     JobHandle handle = executor.find(key).orElse(new JobHandle(key, dir, job.schedulerId()));
-    JobStatus status = executor.poll(handle);
-    if (!status.terminal()) {
-      if (job.state().equals("SUBMITTED") && status.state() == JobStatus.State.RUNNING) {
-        store.updateDftJob(job.withState("RUNNING", null));
-        return true;
-      }
-      return false;
-    }
-    DftResult result = DftRelaxation.reconcile(inputSet.parser().parse(dir), status);
-    if (result.successful()) {
-      String finalStructure =
-          result.structure() == null
-              ? null
-              : StructureCodec.toJson(StructureCodec.fromDft(result.structure()));
-      store.upsertDftResult(
-          new DftResultRow(
-              job.campaign(),
-              job.jobKey(),
-              result.finalEnergyEv(),
-              result.energyPerAtomEv(),
-              result.nAtoms(),
-              inputSet.fingerprint().asKey(),
-              finalStructure,
-              result.wallTimeSeconds()));
-      DftJobRow done = job.withState("FINISHED", null);
-      store.updateDftJob(done);
-      store.recordAttempt(done);
-      return true;
-    }
     DftJobState state = DftJobState.fromJson(job.settingsJson());
-    DftStructure structure = DftJobState.structureFromJson(job.structureJson());
-    CorrectionPlan plan = inputSet.correctionPlan();
-    Correction c =
-        status.state() == JobStatus.State.CANCELLED
-            ? Correction.giveUp("job " + key + " was cancelled")
-            : plan.next(
-                new DftJobContext(
-                    result, structure, state.settings(), job.attempt(), state.corrections()));
-    String what =
-        String.format(
-            Locale.ROOT,
-            "attempt %d: %s (%s)",
+    DftJobTransition.Input seen =
+        new DftJobTransition.Input(
+            DftJobState.state(job),
             job.attempt(),
-            result.errorKind(),
-            result.errorDetail());
-    store.recordAttempt(job.withState("FAILED", what));
-    if (c.action() == Correction.Action.GIVE_UP) {
-      store.updateDftJob(job.withState("FAILED", what + "; " + c.description()));
-      return true;
+            state.settings(),
+            DftJobState.structureFromJson(job.structureJson()),
+            state.corrections(),
+            executor.poll(handle),
+            null,
+            CorrectionPlans.forInputSet(inputSet));
+    DftJobTransition.Step step = DftJobTransition.next(seen);
+    if (step.action() == DftJobTransition.Action.PARSE) {
+      step = DftJobTransition.next(seen.withParsed(inputSet.parser().parse(dir)));
     }
-    Map<String, Integer> corrections = new HashMap<>(state.corrections());
-    corrections.merge(plan.handlerFor(result.errorKind()).name(), 1, Integer::sum);
-    Map<String, String> settings = new HashMap<>(state.settings());
-    settings.putAll(c.settingChanges());
-    String structureJson =
-        c.newStructure() == null
-            ? job.structureJson()
-            : DftJobState.structureToJson(c.newStructure());
-    store.updateDftJob(
-        withState(
-            job,
-            "PENDING",
-            what + "; correction: " + c.description(),
-            job.schedulerId(),
-            job.attempt(),
-            job.corrections() + 1,
-            new DftJobState(settings, corrections).toJson(),
-            structureJson,
-            job.jobDir()));
+    switch (step.action()) {
+      case WAIT -> {
+        if (step.next() == seen.state()) {
+          return false;
+        }
+        store.updateDftJob(job.withState(step.next().name(), null));
+      }
+      case RECORD_FINISHED -> {
+        DftResult result = step.result();
+        String finalStructure =
+            result.structure() == null
+                ? null
+                : StructureCodec.toJson(StructureCodec.fromDft(result.structure()));
+        store.upsertDftResult(
+            new DftResultRow(
+                job.campaign(),
+                job.jobKey(),
+                result.finalEnergyEv(),
+                result.energyPerAtomEv(),
+                result.nAtoms(),
+                inputSet.fingerprint().asKey(),
+                finalStructure,
+                result.wallTimeSeconds()));
+        DftJobRow done = job.withState(step.next().name(), null);
+        store.updateDftJob(done);
+        store.recordAttempt(done);
+      }
+      case GIVE_UP, RESUBMIT, REQUEUE -> {
+        // The attempt's row keeps the settings it ran with and, typed, how it failed.
+        String failedState = state.failedAs(step.result()).toJson();
+        store.recordAttempt(
+            withState(
+                job,
+                DftState.FAILED.name(),
+                step.reason(),
+                job.schedulerId(),
+                job.attempt(),
+                job.corrections(),
+                failedState,
+                job.structureJson(),
+                job.jobDir()));
+        boolean corrected = step.next() == DftState.PENDING;
+        String structureJson =
+            step.structure() == seen.structure()
+                ? job.structureJson()
+                : DftJobState.structureToJson(step.structure());
+        store.updateDftJob(
+            withState(
+                job,
+                step.next().name(),
+                step.reason(),
+                job.schedulerId(),
+                job.attempt(),
+                corrected ? job.corrections() + 1 : job.corrections(),
+                new DftJobState(step.settings(), step.corrections())
+                    .failedAs(step.result())
+                    .toJson(),
+                structureJson,
+                job.jobDir()));
+      }
+      default ->
+          throw new IllegalStateException(
+              "DFT job "
+                  + job.jobKey()
+                  + " is "
+                  + job.state()
+                  + " but the transition asked to "
+                  + step.action());
+    }
     return true;
   }
 
-  private static DftJobRow withState(
+  static DftJobRow withState(
       DftJobRow j,
       String state,
       String reason,
@@ -296,7 +266,7 @@ public final class DftActivitiesImpl implements DftActivities {
     return b.build();
   }
 
-  private static InputSet inputSet(String name) {
+  static InputSet inputSet(String name) {
     return switch (name) {
       case QePbeRelaxInputSet.NAME -> new QePbeRelaxInputSet();
       case VaspMpRelaxInputSet.NAME -> new VaspMpRelaxInputSet();
@@ -320,10 +290,11 @@ public final class DftActivitiesImpl implements DftActivities {
         // MATSCREEN_SLURM_CONF points the client tools at a cluster's slurm.conf (tests use it);
         // otherwise the system's default applies.
         String conf = System.getenv("MATSCREEN_SLURM_CONF");
+        Path fromEnv = conf == null || conf.isBlank() ? null : Path.of(conf);
         slurm =
             new SlurmExecutor(
                 workRoot.resolve(".slurm-executor"),
-                conf == null || conf.isBlank() ? null : Path.of(conf),
+                slurmConf != null ? slurmConf : fromEnv,
                 Map.of());
       }
       return slurm;
@@ -331,11 +302,6 @@ public final class DftActivitiesImpl implements DftActivities {
     throw ApplicationFailure.newNonRetryableFailure(
         "DFT executor '" + kind + "' is not available in this worker",
         FailureTypes.INVALID_DFT_SETTINGS);
-  }
-
-  private Path jobRoot(CampaignSpec spec, DftJobState state) {
-    String dir = state.settings().get("work_dir");
-    return dir == null || dir.isBlank() ? workRoot : Path.of(dir);
   }
 
   /** A scheduler-safe job key: readable prefix plus a hash of the full key, and the attempt. */
@@ -351,7 +317,7 @@ public final class DftActivitiesImpl implements DftActivities {
         + attempt;
   }
 
-  private static String safe(String s) {
+  static String safe(String s) {
     String t = s.replaceAll("[^A-Za-z0-9._-]", "_");
     return Character.isLetterOrDigit(t.charAt(0)) ? t : "j" + t;
   }

@@ -5,8 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.matscreen.dft.CodeError;
+import io.matscreen.dft.DftErrorKind;
+import io.matscreen.dft.DftResult;
 import io.matscreen.dft.DftStructure;
+import io.matscreen.dft.job.CodeErrors;
+import io.matscreen.dft.job.DftState;
 import io.matscreen.hull.EnergyFingerprint;
+import io.matscreen.store.StoreRows.DftJobRow;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,15 +20,31 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a DFT job row carries between attempts: its current settings and how many corrections each
- * error handler has made. Stored as JSON in the job's row so any worker can pick the job up.
+ * What a DFT job row carries between attempts: its current settings, how many corrections each
+ * error handler has made, and how the last failed attempt failed (typed). Stored as JSON in the
+ * job's settings column (and in each attempt's row) so any worker can pick the job up; this class
+ * is the one place that writes and reads that text.
+ *
+ * @param lastError how the last failed attempt ended (NONE before any failure)
+ * @param lastCodeErrors the errors the code itself announced in that attempt
  */
-public record DftJobState(Map<String, String> settings, Map<String, Integer> corrections) {
+public record DftJobState(
+    Map<String, String> settings,
+    Map<String, Integer> corrections,
+    DftErrorKind lastError,
+    List<CodeError> lastCodeErrors) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public DftJobState {
     settings = new TreeMap<>(settings);
     corrections = new TreeMap<>(corrections);
+    lastError = lastError == null ? DftErrorKind.NONE : lastError;
+    lastCodeErrors = lastCodeErrors == null ? List.of() : List.copyOf(lastCodeErrors);
+  }
+
+  /** A state with no failure recorded. */
+  public DftJobState(Map<String, String> settings, Map<String, Integer> corrections) {
+    this(settings, corrections, DftErrorKind.NONE, List.of());
   }
 
   public static DftJobState initial(Map<String, String> settings) {
@@ -35,7 +57,56 @@ public record DftJobState(Map<String, String> settings, Map<String, Integer> cor
     settings.forEach(s::put);
     ObjectNode c = root.putObject("corrections");
     corrections.forEach(c::put);
+    if (lastError != DftErrorKind.NONE) {
+      root.put("last_error", lastError.name());
+      ArrayNode codeErrors = root.putArray("last_code_errors");
+      CodeErrors.names(lastCodeErrors).forEach(codeErrors::add);
+    }
     return root.toString();
+  }
+
+  /** This state after a failed attempt that ended as {@code result} says. */
+  public DftJobState failedAs(DftResult result) {
+    return new DftJobState(settings, corrections, result.errorKind(), result.codeErrors());
+  }
+
+  /**
+   * The state column of a job row.
+   *
+   * @throws IllegalArgumentException naming the job and the value when it is no DftState
+   */
+  public static DftState state(DftJobRow job) {
+    try {
+      return DftState.valueOf(job.state());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "DFT job "
+              + job.jobKey()
+              + " has state '"
+              + job.state()
+              + "', not one of PENDING,"
+              + " SUBMITTED, RUNNING, FINISHED, FAILED",
+          e);
+    }
+  }
+
+  /** The proto's name of a job state. */
+  public static io.matscreen.proto.v1.DftState toProto(DftState state) {
+    return io.matscreen.proto.v1.DftState.valueOf("DFT_STATE_" + state.name());
+  }
+
+  /**
+   * The job state a proto state names.
+   *
+   * @throws IllegalArgumentException for DFT_STATE_UNSPECIFIED or an unrecognised number
+   */
+  public static DftState fromProto(io.matscreen.proto.v1.DftState state) {
+    String name = state.name();
+    if (!name.startsWith("DFT_STATE_")
+        || state == io.matscreen.proto.v1.DftState.DFT_STATE_UNSPECIFIED) {
+      throw new IllegalArgumentException("proto DFT state " + name + " names no job state");
+    }
+    return DftState.valueOf(name.substring("DFT_STATE_".length()));
   }
 
   public static DftJobState fromJson(String json) {
@@ -53,7 +124,10 @@ public record DftJobState(Map<String, String> settings, Map<String, Integer> cor
         Map.Entry<String, JsonNode> e = it.next();
         corrections.put(e.getKey(), e.getValue().asInt());
       }
-      return new DftJobState(settings, corrections);
+      DftErrorKind lastError = DftErrorKind.valueOf(root.path("last_error").asText("NONE"));
+      List<String> codeErrors = new ArrayList<>();
+      root.path("last_code_errors").forEach(n -> codeErrors.add(n.asText()));
+      return new DftJobState(settings, corrections, lastError, CodeErrors.fromNames(codeErrors));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("DFT job state is not valid JSON: " + e.getMessage(), e);
     }

@@ -1,35 +1,36 @@
 package io.matscreen.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.matscreen.activities.api.FailureTypes;
 import io.matscreen.activities.api.ScreeningActivities;
+import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.ShardList;
 import io.matscreen.proto.v1.ShardResult;
 import io.matscreen.proto.v1.ShardTask;
-import io.matscreen.sources.PrototypeLibrary;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.CampaignStores;
-import io.matscreen.store.StoreRows.CandidateRow;
-import io.matscreen.structure.Structure;
-import io.matscreen.structure.io.PoscarWriter;
-import io.matscreen.symmetry.WyckoffRepresentation;
+import io.matscreen.store.StoreRows.ShardRow;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The candidate and featurise steps on a real store: substituted candidates arrive with the Wyckoff
- * labels spglib gives their structures, and candidates from files are labelled by the featurise
- * step.
+ * The CPU-pool activities as Temporal runs them: the services' answers are packed into the proto
+ * messages the workflow reads, and their typed exceptions become the failure types its retry policy
+ * knows. (The services' own work is tested in their packages.)
  */
 class ScreeningActivitiesImplTest {
   @TempDir Path dir;
@@ -49,7 +50,10 @@ class ScreeningActivitiesImplTest {
     screening =
         env.newActivityStub(
             ScreeningActivities.class,
-            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).build());
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofMinutes(2))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                .build());
   }
 
   @AfterEach
@@ -62,73 +66,121 @@ class ScreeningActivitiesImplTest {
     }
   }
 
-  private List<CandidateRow> candidates(String campaign, ShardList shards) {
-    List<CandidateRow> rows = new ArrayList<>();
-    for (int i = 0; i < shards.getShardsCount(); i++) {
-      rows.addAll(store.candidatesInShard(campaign, shards.getShards(i).getShard()));
-    }
-    return rows;
+  private CampaignSpec.Builder spec(String name) {
+    return CampaignSpec.newBuilder()
+        .setName(name)
+        .setStore(url)
+        .addAllElements(List.of("C", "Si"))
+        .setCandidatesSource("substitution")
+        .addAllPrototypes(List.of("zincblende", "rocksalt"))
+        .addAllKnownPhases(List.of("diamond:C", "diamond:Si"))
+        .setShardSize(3);
   }
 
   @Test
-  void substitutedCandidatesArriveWithTheLabelsSpglibFinds() {
+  void preparedShardsArePackedAsTheStoreHasThem() {
+    ShardList shards = screening.prepareCampaign(spec("pack").build());
+    assertThat(shards.getReferences()).isEqualTo(2);
+    assertThat(shards.getCandidates()).isEqualTo(4);
+    List<ShardRow> stored = store.shards("pack");
+    assertThat(shards.getShardsList())
+        .extracting(s -> s.getShard(), s -> s.getRows(), s -> s.getContentHash())
+        .containsExactlyElementsOf(
+            stored.stream()
+                .map(s -> org.assertj.core.groups.Tuple.tuple(s.shard(), s.rows(), s.contentHash()))
+                .toList());
+    assertThat(shards.getShards(0).getCampaign()).isEqualTo("pack");
+
+    ShardResult featurised =
+        screening.featurise(
+            ShardTask.newBuilder().setSpec(spec("pack")).setShard(shards.getShards(1)).build());
+    assertThat(featurised.getShard()).isEqualTo(shards.getShards(1));
+    assertThat(featurised.getProcessed()).isEqualTo(1);
+    assertThat(featurised.getFailed()).isZero();
+
+    screening.recordProgress(
+        CampaignProgress.newBuilder().setStore(url).setCampaign("pack").setStage("done").build());
+    assertThat(store.campaign("pack").orElseThrow().status()).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void anInvalidSpecIsANonRetryableInvalidSpecFailure() {
+    CampaignSpec noSilicon = spec("no-si").clearKnownPhases().addKnownPhases("diamond:C").build();
+    ApplicationFailure cause = applicationFailure(() -> screening.prepareCampaign(noSilicon));
+    assertThat(cause.getType()).isEqualTo(FailureTypes.INVALID_SPEC);
+    assertThat(cause.isNonRetryable()).isTrue();
+    assertThat(cause.getOriginalMessage())
+        .isEqualTo(
+            "campaign no-si: known_phases: needs an elemental phase of each of [Si] (e.g."
+                + " diamond:Si); DFT references of every element are required for the final hull");
+  }
+
+  @Test
+  void unpredictedReferencesAreARetryableFailure() {
+    CampaignSpec spec = spec("early").build();
+    ShardList shards = screening.prepareCampaign(spec);
+    ApplicationFailure cause =
+        applicationFailure(
+            () ->
+                screening.placeOnHull(
+                    ShardTask.newBuilder().setSpec(spec).setShard(shards.getShards(0)).build()));
+    assertThat(cause.getType()).isEqualTo("ReferencesNotPredicted");
+    assertThat(cause.isNonRetryable()).isFalse();
+    assertThat(cause.getOriginalMessage()).contains("known:diamond:C has no predicted energy yet");
+  }
+
+  private static ApplicationFailure applicationFailure(Runnable activity) {
+    Throwable failure = catchThrowable(activity::run);
+    assertThat(failure).isInstanceOf(ActivityFailure.class);
+    assertThat(failure.getCause()).isInstanceOf(ApplicationFailure.class);
+    return (ApplicationFailure) failure.getCause();
+  }
+
+  @Test
+  void aSpecProblemFailsThePreparationOnceWithATypedNonRetryableFailure() {
     CampaignSpec spec =
         CampaignSpec.newBuilder()
-            .setName("labels")
+            .setName("bad-phase")
             .setStore(url)
             .addAllElements(List.of("C", "Si"))
             .setCandidatesSource("substitution")
-            .addAllPrototypes(List.of("zincblende", "wurtzite", "rocksalt", "fluorite"))
-            .addAllKnownPhases(List.of("diamond:C", "diamond:Si"))
-            .setShardSize(3)
+            .addAllPrototypes(List.of("zincblende"))
+            .addAllKnownPhases(List.of("diamond:C", "diamond:Si", "fluorite:Xx2O"))
             .build();
-    ShardList shards = screening.prepareCampaign(spec);
-    List<CandidateRow> rows = candidates("labels", shards);
-    assertThat(rows).hasSize(8);
-    for (CandidateRow r : rows) {
-      Structure s = StructureCodec.fromJson(r.structureJson(), r.id());
-      WyckoffRepresentation analysed = WyckoffRepresentation.of(s, 0.1, 5.0);
-      assertThat(r.protostructure()).as(r.id()).isEqualTo(analysed.protostructureLabel());
-      assertThat(r.spacegroup()).as(r.id()).isEqualTo(analysed.spacegroupNumber());
-    }
-    assertThat(rows)
-        .filteredOn(r -> r.id().equals("zincblende:Si-C"))
-        .extracting(CandidateRow::protostructure)
-        .containsExactly("AB_cF8_216_a_c:C-Si");
-
-    ShardResult featurised =
-        screening.featurise(
-            ShardTask.newBuilder().setSpec(spec).setShard(shards.getShards(0)).build());
-    assertThat(featurised.getProcessed()).isEqualTo(3);
-    assertThat(featurised.getFailed()).isZero();
+    assertThatThrownBy(() -> screening.prepareCampaign(spec))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_SPEC);
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getOriginalMessage())
+                  .startsWith("campaign bad-phase: known_phases[2]: 'fluorite:Xx2O'")
+                  .contains("'Xx' is not an element symbol");
+            });
+    assertThat(store.countCandidates("bad-phase")).isZero();
   }
 
   @Test
-  void candidatesFromFilesAreLabelledByTheFeaturiseStep() throws Exception {
-    Path folder = dir.resolve("candidates");
-    java.nio.file.Files.createDirectories(folder);
-    Structure rocksalt = PrototypeLibrary.get("rocksalt").build(Map.of("A", "Si", "B", "C"));
-    PoscarWriter.write(rocksalt, "rocksalt SiC", folder.resolve("SiC.vasp"));
-    CampaignSpec spec =
-        CampaignSpec.newBuilder()
-            .setName("files")
+  void recordingStageFailedKeepsTheReasonInTheStore() {
+    store.upsertCampaign("rec", "C-Si", "name: rec", "campaign-rec");
+    ScreeningActivitiesImpl impl = new ScreeningActivitiesImpl(stores);
+    impl.recordProgress(
+        CampaignProgress.newBuilder()
+            .setCampaign("rec")
             .setStore(url)
-            .addAllElements(List.of("C", "Si"))
-            .setCandidatesSource("file")
-            .setCandidatesFile(folder.toString())
-            .addAllKnownPhases(List.of("diamond:C", "diamond:Si"))
-            .build();
-    ShardList shards = screening.prepareCampaign(spec);
-    assertThat(candidates("files", shards))
-        .extracting(CandidateRow::protostructure)
-        .containsOnlyNulls();
+            .setStage("failed")
+            .setFailureReason("campaign rec: candidates.file: 'x.csv' does not exist")
+            .build());
+    assertThat(store.campaign("rec").get().stage()).isEqualTo("failed");
+    assertThat(store.campaign("rec").get().status()).isEqualTo("FAILED");
+    assertThat(store.campaign("rec").get().failureReason())
+        .isEqualTo("campaign rec: candidates.file: 'x.csv' does not exist");
 
-    ShardResult featurised =
-        screening.featurise(
-            ShardTask.newBuilder().setSpec(spec).setShard(shards.getShards(0)).build());
-    assertThat(featurised.getProcessed()).isEqualTo(1);
-    assertThat(candidates("files", shards))
-        .extracting(CandidateRow::protostructure)
-        .containsExactly("AB_cF8_225_a_b:C-Si");
+    impl.recordProgress(
+        CampaignProgress.newBuilder().setCampaign("rec").setStore(url).setStage("screen").build());
+    assertThat(store.campaign("rec").get().status()).isEqualTo("RUNNING");
+    assertThat(store.campaign("rec").get().failureReason()).isNull();
   }
 }

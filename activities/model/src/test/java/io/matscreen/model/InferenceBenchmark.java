@@ -12,7 +12,8 @@ import java.util.List;
  * synthetic ones. Arguments: [threads (default: all cores)] [count (default 20000)] [bundle
  * directory (default: the shipped model)]. Each ND4J op runs on one thread; with more than one
  * thread the batches of a call run in parallel ({@link ModelBundle#setInferenceThreads}), as in the
- * gpu worker pool on a CPU node.
+ * gpu worker pool on a CPU node. Run: {@code ./run-benchmarks InferenceBenchmark [THREADS] [COUNT]
+ * [BUNDLE]}.
  */
 public final class InferenceBenchmark {
   private InferenceBenchmark() {}

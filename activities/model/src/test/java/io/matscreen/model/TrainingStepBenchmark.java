@@ -15,8 +15,8 @@ import org.nd4j.linalg.schedule.FixedSchedule;
  * Milliseconds per training step (one Adam update on one batch) of the shipped network's shape on
  * one thread: the trainer's {@link SetAttentionOptimiser} (hand-written gradients) against
  * SameDiff's own {@code fit} on the same graph. Arguments: [batch size (default 128)] [steps
- * (default 200)]. Run: {@code java -cp <test classpath> io.matscreen.model.TrainingStepBenchmark}
- * with OMP_NUM_THREADS=1 on an idle machine.
+ * (default 200)]. Run: {@code OMP_NUM_THREADS=1 ./run-benchmarks TrainingStepBenchmark [BATCH]
+ * [STEPS]} on an idle machine.
  */
 public final class TrainingStepBenchmark {
   private TrainingStepBenchmark() {}

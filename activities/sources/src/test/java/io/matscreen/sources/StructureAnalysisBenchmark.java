@@ -19,14 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the 68 TAATA structures (real materials of many space groups, when ../shared is present) on one
  * thread and on all cores; supercells of up to 64 sites of a tetragonal (rutile) and of the worst
  * case, a face-centred cubic (rock salt) cell; and the campaign path, where substituted candidates
- * take their prototype's representation. Run with:
- *
- * <pre>
- * ./mvnw -B -q -o -pl proto,activities -am test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * cd activities &amp;&amp; java -cp target/test-classes:target/classes:../proto/target/classes:$(cat /tmp/cp.txt) \
- *     io.matscreen.symmetry.StructureAnalysisBenchmark
- * </pre>
+ * take their prototype's representation. Arguments: [TAATA structures analysed per thread (default
+ * 3000)]. Run: {@code ./run-benchmarks StructureAnalysisBenchmark [COUNT]}.
  *
  * <p>Almost all of the time is inside spglib. Its cost depends on the space group far more than on
  * the number of sites: spglib 2.0.2 assigns Wyckoff letters by testing, for each Wyckoff position
@@ -39,6 +33,7 @@ public final class StructureAnalysisBenchmark {
 
   public static void main(String[] args) throws Exception {
     int cores = Runtime.getRuntime().availableProcessors();
+    int perThread = args.length > 0 ? Integer.parseInt(args[0]) : 3_000;
     List<Structure> taata = new ArrayList<>();
     if (TaataFixtures.sharedDirectory() != null) {
       for (TaataFixtures.Row row : TaataFixtures.rows()) {
@@ -52,9 +47,9 @@ public final class StructureAnalysisBenchmark {
           taata.size(),
           meanSites,
           maxSites);
-      run(taata, 1, 2_000); // warm-up: JIT and JNA
+      run(taata, 1, Math.min(2_000, perThread)); // warm-up: JIT and JNA
       for (int threads : new int[] {1, cores}) {
-        int count = threads * 3_000;
+        int count = threads * perThread;
         double seconds = run(taata, threads, count);
         System.out.printf(
             Locale.ROOT,

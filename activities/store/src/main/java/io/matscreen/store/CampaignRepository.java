@@ -9,7 +9,8 @@ public interface CampaignRepository {
   /** Registers a campaign, or updates its spec if it exists (its stage and status are kept). */
   void upsertCampaign(String name, String chemsys, String specText, String workflowId);
 
-  void updateCampaignStage(String name, String stage, String status);
+  /** Sets stage and status and the failure reason (null clears it, e.g. after a resume). */
+  void updateCampaignStage(String name, String stage, String status, String failureReason);
 
   Optional<CampaignRow> campaign(String name);
 

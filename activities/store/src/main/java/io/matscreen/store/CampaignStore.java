@@ -135,7 +135,12 @@ public final class CampaignStore implements AutoCloseable {
   }
 
   public void updateCampaignStage(String name, String stage, String status) {
-    campaigns.updateCampaignStage(name, stage, status);
+    updateCampaignStage(name, stage, status, null);
+  }
+
+  /** Sets stage and status and the failure reason (null clears it, e.g. after a resume). */
+  public void updateCampaignStage(String name, String stage, String status, String failureReason) {
+    campaigns.updateCampaignStage(name, stage, status, failureReason);
   }
 
   public Optional<CampaignRow> campaign(String name) {

@@ -42,7 +42,8 @@ final class StoreRowMappers {
         rs.getString("stage"),
         rs.getString("status"),
         rs.getString("created_at"),
-        rs.getString("updated_at"));
+        rs.getString("updated_at"),
+        rs.getString("failure_reason"));
   }
 
   static ShardRow shard(ResultSet rs) throws SQLException {

@@ -13,7 +13,8 @@ public final class StoreRows {
       String stage,
       String status,
       String createdAt,
-      String updatedAt) {}
+      String updatedAt,
+      String failureReason) {}
 
   /** A shard of candidates: the unit of screening work. */
   public record ShardRow(

@@ -60,6 +60,20 @@ abstract class CampaignStoreContract {
   }
 
   @Test
+  void aFailedCampaignKeepsItsReasonUntilItRunsAgain() {
+    CampaignStore s = store();
+    s.upsertCampaign(campaign, "C-Si", "name: x", "campaign-" + campaign);
+    assertThat(s.campaign(campaign).get().failureReason()).isNull();
+    s.updateCampaignStage(campaign, "failed", "FAILED", "known_phases[2]: bad formula");
+    StoreRows.CampaignRow failed = s.campaign(campaign).get();
+    assertThat(failed.stage()).isEqualTo("failed");
+    assertThat(failed.status()).isEqualTo("FAILED");
+    assertThat(failed.failureReason()).isEqualTo("known_phases[2]: bad formula");
+    s.updateCampaignStage(campaign, "candidates", "RUNNING");
+    assertThat(s.campaign(campaign).get().failureReason()).isNull();
+  }
+
+  @Test
   void upsertsAreIdempotent() {
     CampaignStore s = store();
     s.upsertCandidates(candidates(5, 0));

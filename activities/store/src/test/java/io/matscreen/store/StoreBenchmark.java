@@ -13,10 +13,8 @@ import java.util.Locale;
  * activity re-run), then shard reads and point look-ups per second. The store is a fresh SQLite
  * file unless a JDBC URL is given.
  *
- * <p>Run: {@code ./mvnw -B -q -pl activities/store test-compile
- * org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.mainClass=io.matscreen.store.StoreBenchmark
- * -Dexec.classpathScope=test -Dexec.args="[ROWS [SHARD_SIZE [JDBC_URL]]]"} (defaults 100000, 2000,
- * a temporary SQLite file).
+ * <p>Run: {@code ./run-benchmarks StoreBenchmark [ROWS [SHARD_SIZE [JDBC_URL]]]} (defaults 100000,
+ * 2000, a temporary SQLite file).
  *
  * <p>Measured 2 Dec 2026 on a shared 2-core machine (load 4 to 6, so figures vary up to 2x between
  * runs), two runs each, before (a connection per call, no V3 indexes) and after (pool, V3 indexes,

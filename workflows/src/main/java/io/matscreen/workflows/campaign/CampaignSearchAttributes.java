@@ -28,14 +28,4 @@ public final class CampaignSearchAttributes {
           STABLE_FOUND.getName(), IndexedValueType.INDEXED_VALUE_TYPE_INT);
 
   private CampaignSearchAttributes() {}
-
-  /** Workflow id of a campaign. */
-  public static String workflowId(String campaign) {
-    return "campaign-" + campaign;
-  }
-
-  /** Workflow id of a campaign's DFT batch. */
-  public static String dftBatchWorkflowId(String campaign, int batch) {
-    return "dft-" + campaign + "-" + batch;
-  }
 }

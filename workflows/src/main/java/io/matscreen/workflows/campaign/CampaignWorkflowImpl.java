@@ -1,8 +1,10 @@
 package io.matscreen.workflows.campaign;
 
+import io.matscreen.activities.api.FailureTypes;
 import io.matscreen.activities.api.InferenceActivities;
 import io.matscreen.activities.api.ScreeningActivities;
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.CampaignState;
@@ -17,6 +19,8 @@ import io.matscreen.proto.v1.ShardTask;
 import io.matscreen.workflows.WorkflowActivityOptions;
 import io.matscreen.workflows.dft.DftBatchWorkflow;
 import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
@@ -40,6 +44,9 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
 
   /** Default number of shards screened at once when the spec does not say. */
   static final int DEFAULT_PARALLEL_SHARDS = 4;
+
+  /** Longest failure reason kept in progress and store (the column holds 2,000 characters). */
+  static final int MAX_REASON = 1000;
 
   private static final Logger log = Workflow.getLogger(CampaignWorkflowImpl.class);
 
@@ -79,10 +86,17 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     enterStage(spec, state.getStage(), "");
 
     if (state.getStage().equals("candidates")) {
-      ShardList shards = screening.prepareCampaign(spec);
-      state.clearShards().addAllShards(shards.getShardsList()).setNextShard(0);
-      progress.setCandidates(shards.getCandidates()).setShardsTotal(shards.getShardsCount());
-      inference.predictReferences(spec);
+      ShardList shards;
+      try {
+        shards = screening.prepareCampaign(spec);
+        state.clearShards().addAllShards(shards.getShardsList()).setNextShard(0);
+        progress.setCandidates(shards.getCandidates()).setShardsTotal(shards.getShardsCount());
+        inference.predictReferences(spec);
+      } catch (ActivityFailure e) {
+        // Nothing can be screened without candidates and known phases: the campaign ends here,
+        // as failed with its reason, instead of showing stage "candidates" forever.
+        throw failCampaign(spec, "preparation", e);
+      }
       enterStage(spec, "screen", shards.getReferences() + " known phases predicted");
     }
     if (state.getStage().equals("screen")) {
@@ -208,7 +222,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
           Workflow.newChildWorkflowStub(
               DftBatchWorkflow.class,
               ChildWorkflowOptions.newBuilder()
-                  .setWorkflowId(CampaignSearchAttributes.dftBatchWorkflowId(spec.getName(), batch))
+                  .setWorkflowId(WorkflowIds.dftBatch(spec.getName(), batch))
                   .setTaskQueue(TaskQueues.WORKFLOWS)
                   // ABANDON so DFT batches (and their jobs) survive a cancelled or failed parent.
                   .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
@@ -247,6 +261,42 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Records stage "failed" with the reason (best effort: the store may be what failed) and returns
+   * the non-retryable failure the workflow ends with.
+   */
+  private ApplicationFailure failCampaign(CampaignSpec spec, String what, ActivityFailure e) {
+    String reason = failureReason(e);
+    log.warn("campaign {} failed in {}: {}", spec.getName(), what, reason);
+    progress.setFailureReason(reason);
+    try {
+      enterStage(spec, "failed", what + " failed");
+    } catch (ActivityFailure recordFailed) {
+      log.warn("the failure of campaign {} could not be recorded: {}", spec.getName(), reason);
+    }
+    return ApplicationFailure.newNonRetryableFailureWithCause(
+        "campaign " + spec.getName() + " failed in " + what + ": " + reason,
+        FailureTypes.CAMPAIGN_FAILED,
+        e);
+  }
+
+  /** The activity's own message (an ApplicationFailure's original one), kept short. */
+  static String failureReason(ActivityFailure e) {
+    Throwable cause = e.getCause();
+    String reason;
+    if (cause instanceof ApplicationFailure af) {
+      reason = af.getOriginalMessage();
+    } else if (cause instanceof TemporalFailure tf) {
+      reason = tf.getOriginalMessage();
+    } else {
+      reason = cause != null ? cause.getMessage() : e.getMessage();
+    }
+    if (reason == null || reason.isBlank()) {
+      reason = e.getMessage();
+    }
+    return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 3) + "..." : reason;
   }
 
   private void enterStage(CampaignSpec spec, String stage, String detail) {

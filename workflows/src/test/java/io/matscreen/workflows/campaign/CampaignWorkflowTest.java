@@ -16,6 +16,7 @@ import io.matscreen.activities.api.FailureTypes;
 import io.matscreen.activities.api.InferenceActivities;
 import io.matscreen.activities.api.ScreeningActivities;
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.CampaignState;
@@ -31,6 +32,7 @@ import io.matscreen.proto.v1.ShardTask;
 import io.matscreen.workflows.WorkflowTestEnvironment;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
@@ -93,7 +95,7 @@ class CampaignWorkflowTest {
     return client.newWorkflowStub(
         CampaignWorkflow.class,
         WorkflowOptions.newBuilder()
-            .setWorkflowId(CampaignSearchAttributes.workflowId("t1"))
+            .setWorkflowId(WorkflowIds.campaign("t1"))
             .setTaskQueue(TaskQueues.WORKFLOWS)
             .build());
   }
@@ -151,9 +153,7 @@ class CampaignWorkflowTest {
     assertThat(selected.getValue().getDft().getBudget()).isEqualTo(5);
 
     var description =
-        env.getWorkflowClient()
-            .newUntypedWorkflowStub(CampaignSearchAttributes.workflowId("t1"))
-            .describe();
+        env.getWorkflowClient().newUntypedWorkflowStub(WorkflowIds.campaign("t1")).describe();
     assertThat(description.getTypedSearchAttributes().get(CampaignSearchAttributes.STAGE))
         .isEqualTo("done");
     assertThat(description.getTypedSearchAttributes().get(CampaignSearchAttributes.SCREENED))
@@ -236,7 +236,7 @@ class CampaignWorkflowTest {
     wf.resume();
     CampaignProgress done =
         env.getWorkflowClient()
-            .newUntypedWorkflowStub(CampaignSearchAttributes.workflowId("t1"))
+            .newUntypedWorkflowStub(WorkflowIds.campaign("t1"))
             .getResult(CampaignProgress.class);
     assertThat(done.getStage()).isEqualTo("done");
     ArgumentCaptor<CampaignSpec> selected = ArgumentCaptor.forClass(CampaignSpec.class);
@@ -254,9 +254,84 @@ class CampaignWorkflowTest {
     wf.cancel();
     CampaignProgress p =
         env.getWorkflowClient()
-            .newUntypedWorkflowStub(CampaignSearchAttributes.workflowId("t1"))
+            .newUntypedWorkflowStub(WorkflowIds.campaign("t1"))
             .getResult(CampaignProgress.class);
     assertThat(p.getStage()).isEqualTo("cancelled");
     verify(screening, times(0)).selectForDft(any());
+  }
+
+  @Test
+  void aFailedPreparationEndsTheCampaignAsFailedWithItsReason() {
+    String reason = "campaign t1: known_phases[2]: 'fluorite:Xx2O': formula 'Xx2O': 'Xx' is not";
+    when(screening.prepareCampaign(any()))
+        .thenThrow(ApplicationFailure.newNonRetryableFailure(reason, FailureTypes.INVALID_SPEC));
+    env = WorkflowTestEnvironment.start(screening, inference, dft);
+    CampaignWorkflow wf = newWorkflow(env.getWorkflowClient());
+
+    assertThatThrownBy(() -> wf.run(spec(3), CampaignState.getDefaultInstance()))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(FailureTypes.CAMPAIGN_FAILED);
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getOriginalMessage())
+                  .isEqualTo("campaign t1 failed in preparation: " + reason);
+            });
+
+    ArgumentCaptor<CampaignProgress> recorded = ArgumentCaptor.forClass(CampaignProgress.class);
+    verify(screening, atLeastOnce()).recordProgress(recorded.capture());
+    CampaignProgress last = recorded.getValue();
+    assertThat(last.getStage()).isEqualTo("failed");
+    assertThat(last.getFailureReason()).isEqualTo(reason);
+    assertThat(last.getCampaign()).isEqualTo("t1");
+    assertThat(recorded.getAllValues())
+        .extracting(CampaignProgress::getStage)
+        .containsExactly("candidates", "failed");
+    // Non-retryable: one attempt; nothing after the preparation ran.
+    verify(screening, times(1)).prepareCampaign(any());
+    verify(inference, times(0)).predictReferences(any());
+    // A query after the end still answers with the failure.
+    CampaignProgress queried = wf.progress();
+    assertThat(queried.getStage()).isEqualTo("failed");
+    assertThat(queried.getFailureReason()).isEqualTo(reason);
+  }
+
+  @Test
+  void aFailedPreparationStillFailsTheWorkflowWhenItsFailureCannotBeRecorded() {
+    when(screening.prepareCampaign(any()))
+        .thenThrow(
+            ApplicationFailure.newNonRetryableFailure(
+                "campaign t1: store: 'mysql://x' must be jdbc:sqlite:PATH",
+                FailureTypes.INVALID_SPEC));
+    org.mockito.Mockito.doAnswer(
+            a -> {
+              CampaignProgress p = a.getArgument(0);
+              if (p.getStage().equals("failed")) {
+                throw new IllegalStateException("store unreachable");
+              }
+              return null;
+            })
+        .when(screening)
+        .recordProgress(any());
+    env = WorkflowTestEnvironment.start(screening, inference, dft);
+    CampaignWorkflow wf = newWorkflow(env.getWorkflowClient());
+
+    assertThatThrownBy(() -> wf.run(spec(3), CampaignState.getDefaultInstance()))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(FailureTypes.CAMPAIGN_FAILED);
+              assertThat(f.getOriginalMessage())
+                  .isEqualTo(
+                      "campaign t1 failed in preparation: campaign t1: store: 'mysql://x' must be"
+                          + " jdbc:sqlite:PATH");
+            });
+    // The record was tried with the activity's retries (5 attempts), then given up.
+    verify(screening, times(5))
+        .recordProgress(org.mockito.ArgumentMatchers.argThat(p -> p.getStage().equals("failed")));
   }
 }

@@ -15,13 +15,13 @@ import io.matscreen.activities.api.DftActivities;
 import io.matscreen.activities.api.InferenceActivities;
 import io.matscreen.activities.api.ScreeningActivities;
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
 import io.matscreen.proto.v1.DftResumeRequest;
 import io.matscreen.proto.v1.FinalHullResult;
 import io.matscreen.workflows.WorkflowTestEnvironment;
-import io.matscreen.workflows.campaign.CampaignSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
@@ -61,7 +61,7 @@ class DftBatchWorkflowTest {
         .newWorkflowStub(
             DftBatchWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(CampaignSearchAttributes.dftBatchWorkflowId("c", 1))
+                .setWorkflowId(WorkflowIds.dftBatch("c", 1))
                 .setTaskQueue(TaskQueues.WORKFLOWS)
                 .build());
   }
@@ -129,7 +129,7 @@ class DftBatchWorkflowTest {
 
     DftBatchProgress done =
         env.getWorkflowClient()
-            .newUntypedWorkflowStub(CampaignSearchAttributes.dftBatchWorkflowId("c", 1))
+            .newUntypedWorkflowStub(WorkflowIds.dftBatch("c", 1))
             .getResult(DftBatchProgress.class);
     assertThat(done.getFinished()).isEqualTo(2);
     assertThat(done.getFailed()).isZero();

@@ -17,6 +17,12 @@ public final class FailureTypes {
   /** A system program or library (spglib, pw.x, sbatch) is not installed. */
   public static final String MISSING_DEPENDENCY = "MissingSystemDependency";
 
+  /**
+   * The type of the failure a campaign workflow ends with when a stage it cannot go on without
+   * failed (its reason is recorded in the store and in the progress as {@code failure_reason}).
+   */
+  public static final String CAMPAIGN_FAILED = "CampaignFailed";
+
   /** All of them, for RetryOptions.doNotRetry. */
   public static final String[] ALL = {
     INVALID_SPEC, INVALID_MODEL, INVALID_DFT_SETTINGS, MISSING_DEPENDENCY

@@ -96,7 +96,9 @@ public final class QeOutputParser implements DftOutputParser {
     if (out.text.isEmpty()) {
       return failed(
           DftErrorKind.CORRUPT_OUTPUT,
-          "no pw.x standard output in " + jobDir,
+          "no pw.x standard output: "
+              + jobDir.resolve(DftJobSpec.STDOUT_FILE)
+              + " (or pw.out) is empty or missing",
           out,
           lastGeometry,
           nAtoms);

@@ -107,6 +107,11 @@ public class SlurmExecutor implements DftExecutor {
    * share walltime, CPUs, memory and settings. Jobs that were already submitted (under their own
    * key) keep their existing handle and are left out of the array. Calling it again with the same
    * array key returns the same handles.
+   *
+   * <p>An array key names one list of jobs, so derive it from the member keys. That is what lets a
+   * worker without this state directory (another machine, a lost directory) re-attach: when there
+   * is no record of the array here but the scheduler has a matscreen array of that name, its task i
+   * is taken to be the i-th spec not yet submitted, and nothing is submitted.
    */
   public synchronized List<JobHandle> submitArray(String arrayKey, List<DftJobSpec> specs) {
     if (!DftJobSpec.KEY_PATTERN.matcher(arrayKey).matches()) {
@@ -148,7 +153,9 @@ public class SlurmExecutor implements DftExecutor {
     }
     // An array record whose sbatch never reached the scheduler (worker died before it) may be
     // reused; one that did reach it belongs to other jobs.
-    if (readRecord(arrayKey).isPresent() && arrayId(arrayKey).isPresent()) {
+    Optional<Properties> arrayRecord = readRecord(arrayKey);
+    Optional<String> submitted = arrayId(arrayKey);
+    if (arrayRecord.isPresent() && submitted.isPresent()) {
       throw new DftExecutorException(
           "array " + arrayKey + " was already submitted with other jobs; use a new array key");
     }
@@ -205,8 +212,11 @@ public class SlurmExecutor implements DftExecutor {
       writeRecord(todo.get(i).key(), m);
     }
     writeRecord(arrayKey, ar);
-    String jobId = sbatch(argv, arrayKey);
-    afterSbatch(arrayKey, jobId);
+    // No record here but the scheduler knows the array: adopt it rather than submit it again.
+    String jobId = submitted.isPresent() ? submitted.get() : sbatch(argv, arrayKey);
+    if (submitted.isEmpty()) {
+      afterSbatch(arrayKey, jobId);
+    }
     ar.setProperty("schedulerId", jobId);
     writeRecord(arrayKey, ar);
     int t = 0;

@@ -1,5 +1,6 @@
 package io.matscreen.dft.vasp;
 
+import io.matscreen.dft.CodeError;
 import io.matscreen.dft.DftErrorKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Locale;
  * maps to a {@link DftErrorKind} for the generic machinery and is corrected by {@link
  * VaspErrorHandler}.
  */
-public enum VaspError {
+public enum VaspError implements CodeError {
   TET(
       DftErrorKind.SCF_NOT_CONVERGED,
       "Tetrahedron method fails",
@@ -53,12 +54,20 @@ public enum VaspError {
     this.messages = messages;
   }
 
+  /** Always "vasp". */
+  @Override
+  public String code() {
+    return "vasp";
+  }
+
   /** The generic classification. */
+  @Override
   public DftErrorKind kind() {
     return kind;
   }
 
   /** Lower-case name used in error details, e.g. "edddav". */
+  @Override
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -71,27 +80,6 @@ public enum VaspError {
         if (text.contains(m)) {
           out.add(e);
           break;
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
-   * The errors named in a result detail written by {@link VaspOutputParser} ("VASP errors: a, b").
-   */
-  public static List<VaspError> fromDetail(String detail) {
-    List<VaspError> out = new ArrayList<>();
-    int i = detail.indexOf(VaspOutputParser.ERROR_DETAIL_PREFIX);
-    if (i < 0) {
-      return out;
-    }
-    String rest = detail.substring(i + VaspOutputParser.ERROR_DETAIL_PREFIX.length());
-    int end = rest.indexOf(';');
-    for (String id : (end < 0 ? rest : rest.substring(0, end)).split(",")) {
-      for (VaspError e : values()) {
-        if (e.id().equals(id.trim())) {
-          out.add(e);
         }
       }
     }

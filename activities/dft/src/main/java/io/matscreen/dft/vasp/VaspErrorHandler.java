@@ -2,8 +2,12 @@ package io.matscreen.dft.vasp;
 
 import io.matscreen.dft.DftErrorKind;
 import io.matscreen.dft.handlers.Correction;
+import io.matscreen.dft.handlers.CorrectionPlan;
 import io.matscreen.dft.handlers.DftJobContext;
 import io.matscreen.dft.handlers.ErrorHandler;
+import io.matscreen.dft.handlers.GeometryRestartHandler;
+import io.matscreen.dft.handlers.RequeueHandler;
+import io.matscreen.dft.handlers.RerunHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,21 @@ import java.util.Map;
  */
 public final class VaspErrorHandler implements ErrorHandler {
   private final int max;
+
+  /**
+   * The plan for {@link VaspMpRelaxInputSet}: VASP error corrections first, then walltime/ionic
+   * restarts, requeue and rerun; at most 8 attempts.
+   */
+  public static CorrectionPlan mpRelaxPlan() {
+    return new CorrectionPlan(
+        List.of(
+            new VaspErrorHandler(5),
+            new GeometryRestartHandler(DftErrorKind.WALLTIME, 3),
+            new GeometryRestartHandler(DftErrorKind.IONIC_NOT_CONVERGED, 3),
+            new RequeueHandler(2),
+            new RerunHandler(2)),
+        8);
+  }
 
   /** At most {@code maxCorrections} corrections per job. */
   public VaspErrorHandler(int maxCorrections) {
@@ -38,7 +57,7 @@ public final class VaspErrorHandler implements ErrorHandler {
 
   @Override
   public Correction correct(DftJobContext c) {
-    List<VaspError> errors = VaspError.fromDetail(c.result().errorDetail());
+    List<VaspError> errors = c.result().codeErrors(VaspError.class);
     Map<String, String> ch = new LinkedHashMap<>();
     for (VaspError e : errors) {
       switch (e) {

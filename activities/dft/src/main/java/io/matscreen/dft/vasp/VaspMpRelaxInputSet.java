@@ -64,21 +64,6 @@ public final class VaspMpRelaxInputSet implements InputSet {
     return new VaspOutputParser();
   }
 
-  /** VASP error corrections first, then walltime/ionic restarts, requeue and rerun. */
-  @Override
-  public io.matscreen.dft.handlers.CorrectionPlan correctionPlan() {
-    return new io.matscreen.dft.handlers.CorrectionPlan(
-        List.of(
-            new VaspErrorHandler(5),
-            new io.matscreen.dft.handlers.GeometryRestartHandler(
-                io.matscreen.dft.DftErrorKind.WALLTIME, 3),
-            new io.matscreen.dft.handlers.GeometryRestartHandler(
-                io.matscreen.dft.DftErrorKind.IONIC_NOT_CONVERGED, 3),
-            new io.matscreen.dft.handlers.RequeueHandler(2),
-            new io.matscreen.dft.handlers.RerunHandler(2)),
-        8);
-  }
-
   @Override
   public void write(DftStructure s, Path jobDir, Map<String, String> settings) {
     Map<String, String> raw = settings == null ? Map.of() : settings;

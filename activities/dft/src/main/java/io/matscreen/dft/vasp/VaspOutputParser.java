@@ -30,7 +30,10 @@ import org.w3c.dom.Element;
  * last ionic step's energy(sigma->0) (e_0_energy) in eV.
  */
 public final class VaspOutputParser implements DftOutputParser {
-  /** Prefix of the error detail listing detected VASP errors. */
+  /**
+   * Prefix of the error detail listing detected VASP errors (for people; handlers read {@link
+   * DftResult#codeErrors()}).
+   */
   public static final String ERROR_DETAIL_PREFIX = "VASP errors: ";
 
   /**
@@ -94,7 +97,8 @@ public final class VaspOutputParser implements DftOutputParser {
               + (v != null ? v.calculations + " ionic steps" : "no vasprun.xml"),
           last,
           v,
-          wall);
+          wall,
+          errors);
     }
     if (corrupt != null) {
       return failed(DftErrorKind.CORRUPT_OUTPUT, corrupt, last, null, wall);
@@ -158,6 +162,16 @@ public final class VaspOutputParser implements DftOutputParser {
 
   private static DftResult failed(
       DftErrorKind kind, String detail, DftStructure last, Vasprun v, double wall) {
+    return failed(kind, detail, last, v, wall, List.of());
+  }
+
+  private static DftResult failed(
+      DftErrorKind kind,
+      String detail,
+      DftStructure last,
+      Vasprun v,
+      double wall,
+      List<VaspError> errors) {
     return new DftResult(
         "vasp",
         kind,
@@ -170,7 +184,8 @@ public final class VaspOutputParser implements DftOutputParser {
         kind != DftErrorKind.SCF_NOT_CONVERGED,
         false,
         v == null ? 0 : v.calculations,
-        wall);
+        wall,
+        List.copyOf(errors));
   }
 
   /** No vasprun.xml: decide from OSZICAR and INCAR's NELM (VASP's default 60). */

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matscreen.dft.DftExecutorException;
 import io.matscreen.dft.DftJobSpec;
-import io.matscreen.dft.DftRelaxation;
 import io.matscreen.dft.JobHandle;
 import io.matscreen.dft.JobStatus;
 import io.matscreen.dft.JobStatus.State;
+import io.matscreen.dft.job.DftRelaxation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** LocalExecutor with small shell commands standing in for DFT codes. */
+/**
+ * LocalExecutor's own behaviour (re-attaching to processes, the concurrency limit, walltime, lost
+ * processes); what every executor does is in {@link LocalExecutorContractTest}.
+ */
 class LocalExecutorTest {
   @TempDir Path tmp;
 
@@ -25,36 +28,6 @@ class LocalExecutorTest {
     Path dir = tmp.resolve("jobs").resolve(key);
     Files.createDirectories(dir);
     return DftJobSpec.of(key, dir, List.of("sh", "-c", script), wall);
-  }
-
-  @Test
-  void runsACommandCapturesStdoutAndSetsOmpThreads() throws Exception {
-    try (LocalExecutor ex = new LocalExecutor(tmp.resolve("state"), 2)) {
-      JobHandle h =
-          ex.submit(
-              spec(
-                  "echo1", "echo threads=$OMP_NUM_THREADS; echo oops >&2", Duration.ofSeconds(30)));
-      JobStatus st = DftRelaxation.await(ex, h, Duration.ofMillis(50));
-      assertThat(st.state()).isEqualTo(State.COMPLETED);
-      assertThat(Files.readString(h.jobDir().resolve("job.out"))).isEqualTo("threads=1\n");
-      assertThat(Files.readString(h.jobDir().resolve("job.err"))).isEqualTo("oops\n");
-    }
-  }
-
-  @Test
-  void submittingTheSameKeyTwiceStartsOneProcess() throws Exception {
-    try (LocalExecutor ex = new LocalExecutor(tmp.resolve("state"), 2)) {
-      DftJobSpec s = spec("dup", "echo run >> runs.txt; sleep 1", Duration.ofSeconds(30));
-      JobHandle a = ex.submit(s);
-      JobHandle b = ex.submit(s);
-      assertThat(b).isEqualTo(a);
-      DftRelaxation.await(ex, a, Duration.ofMillis(50));
-      // After it finished, a retried submit still returns the finished job instead of rerunning it.
-      JobHandle c = ex.submit(s);
-      assertThat(c).isEqualTo(a);
-      assertThat(ex.poll(c).state()).isEqualTo(State.COMPLETED);
-      assertThat(Files.readAllLines(a.jobDir().resolve("runs.txt"))).hasSize(1);
-    }
   }
 
   @Test
@@ -110,7 +83,8 @@ class LocalExecutorTest {
   }
 
   @Test
-  void failedAndCancelledJobsAreReported() throws Exception {
+  void failureDetailHasTheExitCodeAndCancelKillsTheProcess() throws Exception {
+    // The states themselves are checked by LocalExecutorContractTest.
     try (LocalExecutor ex = new LocalExecutor(tmp.resolve("state"), 2)) {
       JobHandle bad = ex.submit(spec("bad", "exit 3", Duration.ofSeconds(30)));
       JobStatus st = DftRelaxation.await(ex, bad, Duration.ofMillis(50));

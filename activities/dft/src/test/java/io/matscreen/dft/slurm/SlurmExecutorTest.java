@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.matscreen.dft.DftExecutorException;
 import io.matscreen.dft.DftJobSpec;
-import io.matscreen.dft.DftRelaxation;
 import io.matscreen.dft.DftResult;
 import io.matscreen.dft.JobHandle;
 import io.matscreen.dft.JobStatus;
 import io.matscreen.dft.JobStatus.State;
 import io.matscreen.dft.QeTestSupport;
+import io.matscreen.dft.job.DftRelaxation;
 import io.matscreen.dft.qe.QePbeRelaxInputSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SlurmExecutor against the real single-node cluster of .ci/slurm-cluster.sh. */
+/**
+ * SlurmExecutor's own behaviour against the real single-node cluster of .ci/slurm-cluster.sh
+ * (latency, crashes around sbatch, job arrays, quoting); what every executor does is in {@link
+ * SlurmExecutorContractTest}.
+ */
 @ExtendWith(SlurmClusterExtension.class)
 class SlurmExecutorTest {
   @TempDir Path tmp;
@@ -63,16 +67,6 @@ class SlurmExecutorTest {
     assertThat(Files.readString(h.jobDir().resolve("job.out"))).isEqualTo("hello from slurm\n");
     // Terminal state is remembered, and still right when asked again later.
     assertThat(ex.poll(h).state()).isEqualTo(State.COMPLETED);
-  }
-
-  @Test
-  void submittingTwiceCreatesOneJob() throws Exception {
-    SlurmExecutor ex = executor(tmp.resolve("state"));
-    DftJobSpec s = spec("dup-" + run, "sleep 1");
-    JobHandle a = ex.submit(s);
-    JobHandle b = ex.submit(s);
-    assertThat(b.schedulerId()).isEqualTo(a.schedulerId());
-    assertThat(jobsNamed(s.key())).isEqualTo(1);
   }
 
   @Test
@@ -177,6 +171,31 @@ class SlurmExecutorTest {
   }
 
   @Test
+  void aWorkerWithoutTheRecordsReattachesToTheArrayByName() throws Exception {
+    List<DftJobSpec> specs = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      specs.add(spec("arro-" + run + "-" + i, "echo task $SLURM_ARRAY_TASK_ID >> runs.txt"));
+    }
+    String arrayKey = "arro-" + run;
+    List<JobHandle> first = executor(tmp.resolve("state")).submitArray(arrayKey, specs);
+    // Another machine (or a lost state directory): no records, same jobs, same array key.
+    SlurmExecutor elsewhere = executor(tmp.resolve("other-state"));
+    List<JobHandle> again = elsewhere.submitArray(arrayKey, specs);
+    assertThat(again)
+        .extracting(JobHandle::schedulerId)
+        .isEqualTo(first.stream().map(JobHandle::schedulerId).toList());
+    assertThat(elsewhere.find(specs.get(1).key()))
+        .map(JobHandle::schedulerId)
+        .contains(first.get(1).schedulerId());
+    for (int i = 0; i < 2; i++) {
+      assertThat(DftRelaxation.await(elsewhere, again.get(i), Duration.ofMillis(100)).state())
+          .isEqualTo(State.COMPLETED);
+      assertThat(Files.readAllLines(specs.get(i).jobDir().resolve("runs.txt")))
+          .containsExactly("task " + i);
+    }
+  }
+
+  @Test
   void injectionAttemptsAreRefusedOrQuoted() throws Exception {
     Path marker = tmp.resolve("pwned");
     assertThatThrownBy(
@@ -244,15 +263,8 @@ class SlurmExecutorTest {
   }
 
   @Test
-  void failedAndCancelledJobsAreReported() throws Exception {
-    SlurmExecutor ex = executor(tmp.resolve("state"));
-    JobHandle bad = ex.submit(spec("fail-" + run, "exit 3"));
-    JobStatus st = DftRelaxation.await(ex, bad, Duration.ofMillis(100));
-    assertThat(st.state()).isEqualTo(State.FAILED);
-    JobHandle slow = ex.submit(spec("cancel-" + run, "sleep 60"));
-    ex.cancel(slow);
-    assertThat(DftRelaxation.await(ex, slow, Duration.ofMillis(100)).state())
-        .isEqualTo(State.CANCELLED);
+  void slurmStateNamesAndTimeLimitsAreMapped() {
+    // Job states on the cluster are checked by SlurmExecutorContractTest.
     assertThat(SlurmExecutor.mapState("CANCELLED by 0")).isEqualTo(State.CANCELLED);
     assertThat(SlurmExecutor.mapState("OUT_OF_MEMORY")).isEqualTo(State.OUT_OF_MEMORY);
     assertThat(SlurmExecutor.mapState("NODE_FAIL")).isEqualTo(State.NODE_FAIL);

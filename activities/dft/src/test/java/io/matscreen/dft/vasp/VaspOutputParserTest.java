@@ -140,7 +140,9 @@ class VaspOutputParserTest {
       Files.createDirectories(dir);
       Files.copy(logs.resolve("vasp." + e.getKey()), dir.resolve("job.out"));
       DftResult r = parser.parse(dir);
-      List<VaspError> found = VaspError.fromDetail(r.errorDetail());
+      List<VaspError> found = r.codeErrors(VaspError.class);
+      assertThat(r.codeErrors()).as(e.getKey()).isEqualTo(found);
+      assertThat(r.errorDetail()).as(e.getKey()).contains(e.getValue().id());
       assertThat(found).as(e.getKey()).contains(e.getValue());
       assertThat(r.errorKind()).as(e.getKey()).isEqualTo(found.get(0).kind());
       assertThat(r.successful()).isFalse();

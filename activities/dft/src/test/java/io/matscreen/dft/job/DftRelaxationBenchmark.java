@@ -1,5 +1,8 @@
-package io.matscreen.dft;
+package io.matscreen.dft.job;
 
+import io.matscreen.dft.DftResult;
+import io.matscreen.dft.DftStructure;
+import io.matscreen.dft.QeTestSupport;
 import io.matscreen.dft.local.LocalExecutor;
 import io.matscreen.dft.qe.QePbeRelaxInputSet;
 import java.nio.file.Files;
@@ -14,6 +17,9 @@ import java.util.regex.Pattern;
  * Times qe-pbe-relax with its default settings on the demo's 2-atom diamond/zincblende cells, one
  * pw.x at a time on one core. Starting lattice constants are 1-2% off the PBE minimum, as a
  * substituted prototype would be. Prints wall and CPU seconds, ionic steps and the relaxed a.
+ * Arguments: cell names to run (default all: SiC Si C Ge GeC SiGe) and KEY=VALUE settings of the
+ * input set (e.g. kpoint_density=2.0). Run: {@code ./run-benchmarks DftRelaxationBenchmark
+ * [CELL...] [KEY=VALUE...]} (needs pw.x; seconds to minutes per cell).
  */
 public final class DftRelaxationBenchmark {
   private DftRelaxationBenchmark() {}

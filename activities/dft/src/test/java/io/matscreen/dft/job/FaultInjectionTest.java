@@ -1,8 +1,16 @@
-package io.matscreen.dft;
+package io.matscreen.dft.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.matscreen.dft.DftErrorKind;
+import io.matscreen.dft.DftExecutor;
+import io.matscreen.dft.DftJobSpec;
+import io.matscreen.dft.DftResult;
+import io.matscreen.dft.DftStructure;
+import io.matscreen.dft.JobHandle;
+import io.matscreen.dft.JobStatus;
+import io.matscreen.dft.QeTestSupport;
 import io.matscreen.dft.handlers.CorrectionPlan;
 import io.matscreen.dft.local.LocalExecutor;
 import io.matscreen.dft.qe.QeOutputParser;

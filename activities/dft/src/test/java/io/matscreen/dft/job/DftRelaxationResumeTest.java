@@ -1,7 +1,16 @@
-package io.matscreen.dft;
+package io.matscreen.dft.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matscreen.dft.DftErrorKind;
+import io.matscreen.dft.DftExecutorException;
+import io.matscreen.dft.DftJobSpec;
+import io.matscreen.dft.DftOutputParser;
+import io.matscreen.dft.DftResult;
+import io.matscreen.dft.DftStructure;
+import io.matscreen.dft.EnergyFingerprintInfo;
+import io.matscreen.dft.InputSet;
+import io.matscreen.dft.QeTestSupport;
 import io.matscreen.dft.local.LocalExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;

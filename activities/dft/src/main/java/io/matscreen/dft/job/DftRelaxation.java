@@ -1,9 +1,16 @@
-package io.matscreen.dft;
+package io.matscreen.dft.job;
 
-import io.matscreen.dft.handlers.Correction;
+import io.matscreen.dft.DftExecutor;
+import io.matscreen.dft.DftExecutorException;
+import io.matscreen.dft.DftInputException;
+import io.matscreen.dft.DftJobSpec;
+import io.matscreen.dft.DftResult;
+import io.matscreen.dft.DftSettings;
+import io.matscreen.dft.DftStructure;
+import io.matscreen.dft.InputSet;
+import io.matscreen.dft.JobHandle;
+import io.matscreen.dft.JobStatus;
 import io.matscreen.dft.handlers.CorrectionPlan;
-import io.matscreen.dft.handlers.DftJobContext;
-import io.matscreen.dft.handlers.ErrorHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +28,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Runs one relaxation to the end, synchronously: write inputs, submit, wait, parse, and on failure
- * apply the {@link CorrectionPlan}'s correction and try again. Attempt k runs in {@code jobDir/ak}
- * under the key {@code <base>-ak}, so that a restarted caller replays the same decisions and
- * re-attaches to the attempt that is still running instead of submitting it twice. Each attempt's
- * outcome is appended to {@code jobDir/attempts.log}.
+ * Runs one relaxation to the end, synchronously: the library driver of {@link DftJobTransition},
+ * doing the writing, submitting, polling and parsing it asks for until the job is finished or given
+ * up. Attempt k runs in {@code jobDir/ak} under the key {@code <base>-ak}, so that a restarted
+ * caller replays the same decisions and re-attaches to the attempt that is still running instead of
+ * submitting it twice. Each attempt's outcome is appended to {@code jobDir/attempts.log}.
  */
 public final class DftRelaxation {
   /** Walltime used when settings have no "walltime" (seconds or [D-]HH:MM:SS). */
@@ -56,7 +62,7 @@ public final class DftRelaxation {
             settings,
             executor,
             pollInterval,
-            inputSet.correctionPlan(),
+            CorrectionPlans.forInputSet(inputSet),
             keyBase(jobDir))
         .result();
   }
@@ -76,69 +82,63 @@ public final class DftRelaxation {
       Duration pollInterval,
       CorrectionPlan plan,
       String keyBase) {
-    Map<String, String> current = new LinkedHashMap<>(settings == null ? Map.of() : settings);
-    DftStructure structure = s;
-    Map<String, Integer> corrections = new HashMap<>();
+    DftJobTransition.Input job =
+        DftJobTransition.Input.pending(
+            0, settings == null ? Map.of() : settings, s, Map.of(), plan);
     List<Attempt> attempts = new ArrayList<>();
-    for (int attempt = 1; ; attempt++) {
+    while (true) {
+      DftJobTransition.Step submit = DftJobTransition.next(job);
+      int attempt = submit.attempt();
       String key = keyBase + "-a" + attempt;
       Path dir = jobDir.resolve("a" + attempt).toAbsolutePath().normalize();
-      DftJobSpec spec = spec(key, dir, inputSet, current);
       Optional<JobHandle> existing = executor.find(key);
       if (existing.isEmpty()) {
         prepare(dir);
-        inputSet.write(structure, dir, current);
+        inputSet.write(submit.structure(), dir, submit.settings());
       }
-      JobHandle handle = existing.orElseGet(() -> executor.submit(spec));
-      JobStatus status = await(executor, handle, pollInterval);
-      DftResult result = inputSet.parser().parse(dir);
-      result = reconcile(result, status);
-      if (result.successful()) {
-        attempts.add(new Attempt(attempt, key, dir, status, result, "done"));
-        log(jobDir, attempts.get(attempts.size() - 1));
-        return new Outcome(result, attempts);
+      JobHandle handle =
+          existing.orElseGet(() -> executor.submit(spec(key, dir, inputSet, submit.settings())));
+      job = job.after(submit);
+      DftJobTransition.Step step;
+      while (true) {
+        job = job.withStatus(executor.poll(handle));
+        step = DftJobTransition.next(job);
+        if (step.action() != DftJobTransition.Action.WAIT) {
+          break;
+        }
+        job = job.after(step);
+        sleep(pollInterval, key);
       }
-      DftJobContext ctx = new DftJobContext(result, structure, current, attempt, corrections);
-      Correction c =
-          status.state() == JobStatus.State.CANCELLED
-              ? Correction.giveUp("job " + key + " was cancelled")
-              : plan.next(ctx);
-      attempts.add(
-          new Attempt(attempt, key, dir, status, result, c.action() + ": " + c.description()));
+      if (step.action() != DftJobTransition.Action.PARSE) {
+        throw new IllegalStateException(
+            "attempt " + key + " ended but the transition asked for " + step.action());
+      }
+      JobStatus status = job.status();
+      step = DftJobTransition.next(job.withParsed(inputSet.parser().parse(dir)));
+      DftResult result = step.result();
+      String decision =
+          step.correction() == null
+              ? "done"
+              : step.correction().action() + ": " + step.correction().description();
+      attempts.add(new Attempt(attempt, key, dir, status, result, decision));
       log(jobDir, attempts.get(attempts.size() - 1));
-      if (c.action() == Correction.Action.GIVE_UP) {
-        return new Outcome(
-            result.withError(
-                result.errorKind(), "gave up after " + attempt + " attempt(s): " + c.description()),
-            attempts);
+      switch (step.action()) {
+        case RECORD_FINISHED -> {
+          return new Outcome(result, attempts);
+        }
+        case GIVE_UP -> {
+          return new Outcome(
+              result.withError(
+                  result.errorKind(),
+                  "gave up after " + attempt + " attempt(s): " + step.correction().description()),
+              attempts);
+        }
+        case RESUBMIT, REQUEUE -> job = job.after(step);
+        default ->
+            throw new IllegalStateException(
+                "parsed attempt " + key + " but the transition asked for " + step.action());
       }
-      ErrorHandler h = plan.handlerFor(result.errorKind());
-      corrections.merge(h.name(), 1, Integer::sum);
-      current.putAll(c.settingChanges());
-      if (c.newStructure() != null) {
-        structure = c.newStructure();
-      }
     }
-  }
-
-  /**
-   * Scheduler states that explain a failure better than the output can (a killed run looks
-   * truncated).
-   */
-  public static DftResult reconcile(DftResult parsed, JobStatus status) {
-    DftErrorKind fromState = DftErrorKind.fromJobState(status.state());
-    if (fromState != DftErrorKind.NONE && parsed.errorKind() != fromState) {
-      return parsed.withError(fromState, status.state() + " (" + status.detail() + ")");
-    }
-    if (status.state() == JobStatus.State.FAILED && parsed.successful()) {
-      // The code printed a complete result but exited non-zero: do not trust it.
-      return parsed.withError(
-          DftErrorKind.UNKNOWN, "process " + status.detail() + " after a complete output");
-    }
-    if (status.state() == JobStatus.State.CANCELLED) {
-      return parsed.withError(DftErrorKind.UNKNOWN, "cancelled");
-    }
-    return parsed;
   }
 
   /** Polls until the job reaches a terminal state. */
@@ -148,12 +148,16 @@ public final class DftRelaxation {
       if (st.terminal()) {
         return st;
       }
-      try {
-        Thread.sleep(Math.max(10, pollInterval.toMillis()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DftExecutorException("interrupted while waiting for job " + handle.key(), e);
-      }
+      sleep(pollInterval, handle.key());
+    }
+  }
+
+  private static void sleep(Duration pollInterval, String key) {
+    try {
+      Thread.sleep(Math.max(10, pollInterval.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DftExecutorException("interrupted while waiting for job " + key, e);
     }
   }
 

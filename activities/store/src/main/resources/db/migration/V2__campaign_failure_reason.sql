@@ -1,0 +1,3 @@
+-- matscreen campaign store, version 2: why a campaign failed (stage 'failed'), NULL otherwise.
+
+ALTER TABLE campaigns ADD COLUMN failure_reason VARCHAR(2000);
