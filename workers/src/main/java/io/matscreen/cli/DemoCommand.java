@@ -62,11 +62,12 @@ public final class DemoCommand implements Callable<Integer> {
       TemporalConnection connection = TemporalConnection.local(server.target());
       WorkflowServiceStubs stubs = connection.serviceStubs();
       WorkflowClient client = connection.client(stubs);
+      CampaignStores stores = new CampaignStores();
       WorkerFactory factory =
-          WorkerPools.create(client, TaskQueues.POOLS, dftWorkDir.toAbsolutePath());
+          WorkerPools.create(client, TaskQueues.POOLS, dftWorkDir.toAbsolutePath(), stores);
       factory.start();
       try {
-        String id = CampaignLauncher.start(client, campaign);
+        String id = CampaignLauncher.start(client, campaign, stores);
         System.out.println(
             "demo: campaign "
                 + campaign.getName()
@@ -98,13 +99,14 @@ public final class DemoCommand implements Callable<Integer> {
         CampaignProgress progress = result.get();
         System.out.println();
         System.out.print(
-            new CampaignReport(CampaignStores.forUrl(campaign.getStore()))
+            new CampaignReport(stores.forUrl(campaign.getStore()))
                 .funnel(campaign, progress, Duration.between(start, Instant.now())));
         return progress.getStage().equals("done") ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
       } finally {
         factory.shutdownNow();
         factory.awaitTermination(10, TimeUnit.SECONDS);
         stubs.shutdownNow();
+        stores.close();
       }
     }
   }

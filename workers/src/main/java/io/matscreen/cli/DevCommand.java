@@ -1,6 +1,7 @@
 package io.matscreen.cli;
 
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.store.CampaignStores;
 import io.matscreen.workers.DevServer;
 import io.matscreen.workers.TemporalConnection;
 import io.matscreen.workers.WorkerPools;
@@ -43,8 +44,9 @@ public final class DevCommand implements Callable<Integer> {
     DevServer server = DevServer.start(port);
     TemporalConnection connection = TemporalConnection.local(server.target());
     WorkflowServiceStubs stubs = connection.serviceStubs();
+    CampaignStores stores = new CampaignStores();
     WorkerFactory factory =
-        WorkerPools.create(connection.client(stubs), pools, dftWorkDir.toAbsolutePath());
+        WorkerPools.create(connection.client(stubs), pools, dftWorkDir.toAbsolutePath(), stores);
     factory.start();
     System.out.println(
         "matscreen dev: Temporal on "
@@ -61,6 +63,7 @@ public final class DevCommand implements Callable<Integer> {
                 () -> {
                   factory.shutdownNow();
                   stubs.shutdownNow();
+                  stores.close();
                   server.close();
                   stop.countDown();
                 }));

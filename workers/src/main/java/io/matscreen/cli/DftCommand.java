@@ -49,6 +49,14 @@ public final class DftCommand implements Runnable {
 
     @Override
     public Integer call() {
+      try {
+        return run();
+      } finally {
+        store.close();
+      }
+    }
+
+    private Integer run() {
       store.spec(campaign);
       List<DftJobRow> jobs = store.store().dftJobs(campaign);
       if (jobs.isEmpty()) {
@@ -113,6 +121,14 @@ public final class DftCommand implements Runnable {
 
     @Override
     public Integer call() {
+      try {
+        return run();
+      } finally {
+        store.close();
+      }
+    }
+
+    private Integer run() {
       CampaignSpec spec = store.spec(campaign);
       if (!failed && !unfinished) {
         failed = true;

@@ -46,14 +46,13 @@ public final class LaunchCommand implements Callable<Integer> {
     CampaignSpec spec = CampaignSpecReader.read(specFile);
     TemporalConnection conn = connection.connection();
     WorkflowServiceStubs stubs = conn.serviceStubs();
-    try {
+    try (CampaignStores stores = new CampaignStores()) {
       WorkflowClient client = conn.client(stubs);
-      String id = CampaignLauncher.start(client, spec);
+      String id = CampaignLauncher.start(client, spec, stores);
       System.out.println("launched campaign " + spec.getName() + " as workflow " + id);
       if (await) {
         CampaignProgress p = client.newUntypedWorkflowStub(id).getResult(CampaignProgress.class);
-        System.out.print(
-            new CampaignReport(CampaignStores.forUrl(spec.getStore())).funnel(spec, p, null));
+        System.out.print(new CampaignReport(stores.forUrl(spec.getStore())).funnel(spec, p, null));
       } else {
         System.out.println("follow it with: matscreen status " + spec.getName());
       }

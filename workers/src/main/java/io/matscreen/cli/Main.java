@@ -46,6 +46,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    CliLogging.quietStorePool();
     System.exit(commandLine().execute(args));
   }
 }

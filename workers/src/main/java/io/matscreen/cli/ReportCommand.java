@@ -18,6 +18,14 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return run();
+    } finally {
+      store.close();
+    }
+  }
+
+  private Integer run() {
     store.spec(campaign);
     String text =
         store

@@ -51,6 +51,14 @@ public final class ResultsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return run();
+    } finally {
+      store.close();
+    }
+  }
+
+  private Integer run() {
     if (!List.of("csv", "json", "cif").contains(format)) {
       throw new IllegalArgumentException("--format must be csv, json or cif, got " + format);
     }

@@ -26,11 +26,19 @@ public final class ResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return run();
+    } finally {
+      store.close();
+    }
+  }
+
+  private Integer run() {
     CampaignSpec spec = store.spec(campaign);
     TemporalConnection conn = connection.connection();
     WorkflowServiceStubs stubs = conn.serviceStubs();
     try {
-      String id = CampaignLauncher.start(conn.client(stubs), spec);
+      String id = CampaignLauncher.start(conn.client(stubs), spec, store.stores());
       System.out.println("resumed campaign " + campaign + " as workflow " + id);
       return ExitCodes.OK;
     } finally {

@@ -36,6 +36,14 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
 
   @Override
   public Integer call() {
+    try {
+      return run();
+    } finally {
+      store.close();
+    }
+  }
+
+  private Integer run() {
     List<CampaignRow> rows =
         campaign == null
             ? store.store().campaigns()

@@ -7,16 +7,37 @@ import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.CampaignRow;
 import picocli.CommandLine.Option;
 
-/** The {@code --store} option of commands that read the campaign store. */
-public final class StoreOptions {
+/**
+ * The {@code --store} option of commands that read the campaign store, and the pool the command
+ * reaches it through; the command closes it when done.
+ */
+public final class StoreOptions implements AutoCloseable {
   @Option(
       names = "--store",
       defaultValue = CampaignStore.DEFAULT_URL,
       description = "campaign store JDBC URL (default ${DEFAULT-VALUE})")
   String url;
 
+  private CampaignStores stores;
+
+  /** The stores of this command (the one at {@code --store} and any a spec names). */
+  public CampaignStores stores() {
+    if (stores == null) {
+      stores = new CampaignStores();
+    }
+    return stores;
+  }
+
   public CampaignStore store() {
-    return CampaignStores.forUrl(url);
+    return stores().forUrl(url);
+  }
+
+  @Override
+  public void close() {
+    if (stores != null) {
+      stores.close();
+      stores = null;
+    }
   }
 
   /** The spec of a campaign known to the store; a clear error when there is none. */

@@ -1,6 +1,7 @@
 package io.matscreen.cli;
 
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.store.CampaignStores;
 import io.matscreen.workers.TemporalConnection;
 import io.matscreen.workers.WorkerPools;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -41,8 +42,9 @@ public final class WorkerCommand implements Callable<Integer> {
     }
     TemporalConnection conn = connection.connection();
     WorkflowServiceStubs stubs = conn.serviceStubs();
+    CampaignStores stores = new CampaignStores();
     WorkerFactory factory =
-        WorkerPools.create(conn.client(stubs), pools, dftWorkDir.toAbsolutePath());
+        WorkerPools.create(conn.client(stubs), pools, dftWorkDir.toAbsolutePath(), stores);
     factory.start();
     System.out.println(
         "matscreen worker: pools " + String.join(",", pools) + " connected to " + conn.target());
@@ -52,7 +54,9 @@ public final class WorkerCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   factory.shutdown();
+                  factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
                   stubs.shutdown();
+                  stores.close();
                   stop.countDown();
                 }));
     stop.await();

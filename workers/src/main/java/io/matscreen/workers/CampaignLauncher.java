@@ -20,9 +20,9 @@ public final class CampaignLauncher {
   private CampaignLauncher() {}
 
   /** Starts (or, when already running, finds) the campaign's workflow; returns its id. */
-  public static String start(WorkflowClient client, CampaignSpec spec) {
+  public static String start(WorkflowClient client, CampaignSpec spec, CampaignStores stores) {
     String workflowId = WorkflowIds.campaign(spec.getName());
-    CampaignStore store = CampaignStores.forUrl(spec.getStore());
+    CampaignStore store = stores.forUrl(spec.getStore());
     store.upsertCampaign(
         spec.getName(), String.join("-", spec.getElementsList()), spec.toString(), workflowId);
     WorkflowOptions options =

@@ -4,6 +4,7 @@ import io.matscreen.activities.DftActivitiesImpl;
 import io.matscreen.activities.ScreeningActivitiesImpl;
 import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.activities.inference.InferenceActivitiesImpl;
+import io.matscreen.store.CampaignStores;
 import io.matscreen.workflows.campaign.CampaignWorkflowImpl;
 import io.matscreen.workflows.dft.DftBatchWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -20,9 +21,11 @@ public final class WorkerPools {
 
   /**
    * Creates (not starts) the workers of the given pools. {@code dftWorkRoot} is where local DFT
-   * jobs keep their directories.
+   * jobs keep their directories; the activities reach campaign stores through {@code stores}, the
+   * process's one pool per store URL, which the caller closes after the workers stop.
    */
-  public static WorkerFactory create(WorkflowClient client, List<String> pools, Path dftWorkRoot) {
+  public static WorkerFactory create(
+      WorkflowClient client, List<String> pools, Path dftWorkRoot, CampaignStores stores) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     List<String> unknown = new ArrayList<>(pools);
     unknown.removeAll(TaskQueues.POOLS);
@@ -39,16 +42,16 @@ public final class WorkerPools {
         }
         case "cpu" -> {
           Worker w = factory.newWorker(TaskQueues.CPU, options(2));
-          w.registerActivitiesImplementations(new ScreeningActivitiesImpl());
+          w.registerActivitiesImplementations(new ScreeningActivitiesImpl(stores));
         }
         case "gpu" -> {
           // One inference at a time per process: the model is loaded once and is batched.
           Worker w = factory.newWorker(TaskQueues.GPU, options(1));
-          w.registerActivitiesImplementations(new InferenceActivitiesImpl());
+          w.registerActivitiesImplementations(new InferenceActivitiesImpl(stores));
         }
         case "dft" -> {
           Worker w = factory.newWorker(TaskQueues.DFT, options(4));
-          w.registerActivitiesImplementations(new DftActivitiesImpl(dftWorkRoot));
+          w.registerActivitiesImplementations(new DftActivitiesImpl(dftWorkRoot, stores));
         }
         default -> throw new IllegalStateException(pool);
       }

@@ -37,10 +37,11 @@ class StatusCommandTest {
             "store: " + url,
             ""));
     CampaignSpec spec = CampaignSpecReader.read(yaml);
-    CampaignStore store = CampaignStores.forUrl(url);
+    CampaignStores stores = new CampaignStores();
+    CampaignStore store = stores.forUrl(url);
     store.upsertCampaign(spec.getName(), "C-Si", spec.toString(), "campaign-st-fail");
     // What the workflow's failure branch records through the recordProgress activity.
-    new ScreeningActivitiesImpl()
+    new ScreeningActivitiesImpl(stores)
         .recordProgress(
             CampaignProgress.newBuilder()
                 .setCampaign("st-fail")
@@ -48,6 +49,7 @@ class StatusCommandTest {
                 .setStage("failed")
                 .setFailureReason(REASON)
                 .build());
+    stores.close();
 
     // Nothing listens on port 1: the store alone must tell.
     CliRun r = CliRun.run("status", "--store", url, "--temporal", "127.0.0.1:1", "st-fail");

@@ -61,13 +61,15 @@ class CampaignEndToEndTest {
     try (DevServer server = DevServer.start(0)) {
       TemporalConnection connection = TemporalConnection.local(server.target());
       WorkflowServiceStubs workerStubs = connection.serviceStubs();
+      CampaignStores stores = new CampaignStores();
       WorkerFactory workers =
-          WorkerPools.create(connection.client(workerStubs), TaskQueues.POOLS, dir.resolve("dft"));
+          WorkerPools.create(
+              connection.client(workerStubs), TaskQueues.POOLS, dir.resolve("dft"), stores);
       workers.start();
       WorkflowServiceStubs clientStubs = connection.serviceStubs();
       try {
         WorkflowClient client = connection.client(clientStubs);
-        String id = CampaignLauncher.start(client, spec);
+        String id = CampaignLauncher.start(client, spec, stores);
         assertThat(id).isEqualTo(WorkflowIds.campaign("e2e-sic"));
         CampaignProgress p =
             client
@@ -82,7 +84,7 @@ class CampaignEndToEndTest {
         assertThat(p.getShardsTotal()).isEqualTo(2);
         assertThat(p.getDftSubmitted()).isEqualTo(1);
 
-        CampaignStore s = CampaignStores.forUrl(store);
+        CampaignStore s = stores.forUrl(store);
         List<DftJobRow> jobs = s.dftJobs("e2e-sic");
         assertThat(jobs).hasSize(3);
         assertThat(jobs).allMatch(j -> j.state().equals("FINISHED"), "all DFT jobs finished");
@@ -114,6 +116,7 @@ class CampaignEndToEndTest {
         workers.awaitTermination(10, TimeUnit.SECONDS);
         clientStubs.shutdownNow();
         workerStubs.shutdownNow();
+        stores.close();
       }
     }
   }

@@ -51,20 +51,23 @@ public final class DftActivitiesImpl implements DftActivities {
   /** slurm.conf for the Slurm client tools; null: MATSCREEN_SLURM_CONF or the system default. */
   private final Path slurmConf;
 
-  public DftActivitiesImpl(Path workRoot) {
-    this(workRoot, null);
+  private final CampaignStores stores;
+
+  public DftActivitiesImpl(Path workRoot, CampaignStores stores) {
+    this(workRoot, null, stores);
   }
 
   /** With the slurm.conf of a particular cluster (tests start their own). */
-  public DftActivitiesImpl(Path workRoot, Path slurmConf) {
+  public DftActivitiesImpl(Path workRoot, Path slurmConf, CampaignStores stores) {
     this.workRoot = workRoot;
     this.slurmConf = slurmConf;
+    this.stores = stores;
   }
 
   @Override
   public DftBatchProgress advanceBatch(DftBatchRef batch, int waitSeconds) {
     CampaignSpec spec = batch.getSpec();
-    CampaignStore store = CampaignStores.forUrl(spec.getStore());
+    CampaignStore store = stores.forUrl(spec.getStore());
     long deadline = System.currentTimeMillis() + waitSeconds * 1000L;
     int changed = 0;
     while (true) {
@@ -95,7 +98,7 @@ public final class DftActivitiesImpl implements DftActivities {
 
   @Override
   public DftBatchProgress resumeJobs(DftResumeRequest request) {
-    CampaignStore store = CampaignStores.forUrl(request.getStore());
+    CampaignStore store = stores.forUrl(request.getStore());
     for (DftJobRow job : store.dftJobsInBatch(request.getCampaign(), request.getBatch())) {
       boolean failed = job.state().equals("FAILED");
       boolean unfinished = !failed && !job.state().equals("FINISHED");

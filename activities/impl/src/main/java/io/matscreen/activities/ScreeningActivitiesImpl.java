@@ -31,6 +31,13 @@ import java.util.List;
  * every service is idempotent (upserts by natural key).
  */
 public final class ScreeningActivitiesImpl implements ScreeningActivities {
+  private final CampaignStores stores;
+
+  /** The activities over the stores of this worker process (one pool per store URL). */
+  public ScreeningActivitiesImpl(CampaignStores stores) {
+    this.stores = stores;
+  }
+
   @Override
   public ShardList prepareCampaign(CampaignSpec spec) {
     // The server-free checks of `matscreen validate`, again here: a spec may reach the workflow
@@ -125,7 +132,7 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
   }
 
   /** The one place this class finds a campaign's store. */
-  private static CampaignStore store(String url) {
-    return CampaignStores.forUrl(url);
+  private CampaignStore store(String url) {
+    return stores.forUrl(url);
   }
 }

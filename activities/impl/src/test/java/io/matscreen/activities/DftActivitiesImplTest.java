@@ -15,6 +15,7 @@ import io.matscreen.proto.v1.DftResumeRequest;
 import io.matscreen.proto.v1.DftSettings;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.CampaignStores;
+import io.matscreen.store.StoreRows.DftAttemptRow;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
 import io.temporal.activity.ActivityOptions;
@@ -53,6 +54,7 @@ class DftActivitiesImplTest {
 
   private TestActivityEnvironment env;
   private DftActivities dft;
+  private CampaignStores stores;
   private CampaignStore store;
   private CampaignSpec spec;
 
@@ -61,7 +63,8 @@ class DftActivitiesImplTest {
     QeTestSupport.assumePwx();
     work = Files.createTempDirectory("dft-activities-test");
     String url = "jdbc:sqlite:" + dir.resolve("store.db");
-    store = CampaignStores.forUrl(url);
+    stores = new CampaignStores();
+    store = stores.forUrl(url);
     spec =
         CampaignSpec.newBuilder()
             .setName("resume")
@@ -69,7 +72,7 @@ class DftActivitiesImplTest {
             .setDft(DftSettings.newBuilder().setExecutor("local").setMaxParallel(2))
             .build();
     env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new DftActivitiesImpl(work));
+    env.registerActivitiesImplementations(new DftActivitiesImpl(work, stores));
     dft =
         env.newActivityStub(
             DftActivities.class,
@@ -83,6 +86,9 @@ class DftActivitiesImplTest {
   void stop() {
     if (env != null) {
       env.close();
+    }
+    if (stores != null) {
+      stores.close();
     }
     deleteBestEffort(work);
   }
@@ -170,7 +176,7 @@ class DftActivitiesImplTest {
     assertThat(corrected.corrections()).containsExactlyEntriesOf(Map.of("scf-convergence", 1));
     assertThat(corrected.lastError()).isEqualTo(DftErrorKind.SCF_NOT_CONVERGED);
     assertThat(store.attempts("resume", key))
-        .extracting(a -> a[0] + " " + a[2])
+        .extracting(a -> a.attempt() + " " + a.state())
         .containsExactly("1 FAILED");
 
     DftBatchProgress end = runToEnd(ref);
@@ -180,7 +186,7 @@ class DftActivitiesImplTest {
     assertThat(done.state()).isEqualTo("FINISHED");
     assertThat(done.attempt()).isEqualTo(2);
     assertThat(store.attempts("resume", key))
-        .extracting(a -> a[0] + " " + a[2])
+        .extracting(a -> a.attempt() + " " + a.state())
         .containsExactly("1 FAILED", "2 FINISHED");
     // The second attempt was written with the corrected settings.
     assertThat(Path.of(done.jobDir()).getFileName().toString()).isEqualTo("a2");
@@ -241,7 +247,7 @@ class DftActivitiesImplTest {
     DftJobRow done = store.dftJob("resume", key).orElseThrow();
     assertThat(done.attempt()).isEqualTo(2);
     assertThat(store.attempts("resume", key))
-        .extracting(a -> a[0] + " " + a[2])
+        .extracting(a -> a.attempt() + " " + a.state())
         .containsExactly("1 FAILED", "2 FINISHED");
     // The second attempt's pw.in starts from exactly the recovered geometry.
     Path input = Files.createTempDirectory(dir, "a2-input");
@@ -303,7 +309,7 @@ class DftActivitiesImplTest {
     DftJobRow rerun = store.dftJob("resume", "resume/bad-settings/qe-pbe-relax").orElseThrow();
     assertThat(rerun.attempt()).isEqualTo(2);
     assertThat(store.attempts("resume", rerun.jobKey()))
-        .extracting(a -> a[2])
+        .extracting(DftAttemptRow::state)
         .containsExactly("FAILED", "FINISHED");
     double siliconEv =
         store.dftResults("resume").stream()

@@ -44,6 +44,7 @@ class DftBatchSubmissionTest {
 
   @TempDir Path dir;
   private final List<TestActivityEnvironment> envs = new ArrayList<>();
+  private CampaignStores stores;
   private CampaignStore store;
   private CampaignSpec spec;
   private DftBatchRef ref;
@@ -57,7 +58,8 @@ class DftBatchSubmissionTest {
   void start() {
     QeTestSupport.assumePwx();
     String url = "jdbc:sqlite:" + dir.resolve("store.db");
-    store = CampaignStores.forUrl(url);
+    stores = new CampaignStores();
+    store = stores.forUrl(url);
     spec =
         CampaignSpec.newBuilder()
             .setName(campaign)
@@ -101,6 +103,9 @@ class DftBatchSubmissionTest {
   @AfterEach
   void stop() {
     envs.forEach(TestActivityEnvironment::close);
+    if (stores != null) {
+      stores.close();
+    }
   }
 
   /** The DFT activities of a fresh worker process on the same work directory. */
@@ -108,7 +113,7 @@ class DftBatchSubmissionTest {
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     envs.add(env);
     env.registerActivitiesImplementations(
-        new DftActivitiesImpl(dir.resolve("dft"), SlurmClusterExtension.slurmConf()));
+        new DftActivitiesImpl(dir.resolve("dft"), SlurmClusterExtension.slurmConf(), stores));
     return env.newActivityStub(
         DftActivities.class,
         ActivityOptions.newBuilder()

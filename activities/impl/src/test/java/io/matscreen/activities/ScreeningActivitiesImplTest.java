@@ -36,15 +36,17 @@ class ScreeningActivitiesImplTest {
   @TempDir Path dir;
   private TestActivityEnvironment env;
   private ScreeningActivities screening;
+  private CampaignStores stores;
   private CampaignStore store;
   private String url;
 
   @BeforeEach
   void start() {
     url = "jdbc:sqlite:" + dir.resolve("store.db");
-    store = CampaignStores.forUrl(url);
+    stores = new CampaignStores();
+    store = stores.forUrl(url);
     env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new ScreeningActivitiesImpl());
+    env.registerActivitiesImplementations(new ScreeningActivitiesImpl(stores));
     screening =
         env.newActivityStub(
             ScreeningActivities.class,
@@ -58,6 +60,9 @@ class ScreeningActivitiesImplTest {
   void stop() {
     if (env != null) {
       env.close();
+    }
+    if (stores != null) {
+      stores.close();
     }
   }
 
@@ -160,7 +165,7 @@ class ScreeningActivitiesImplTest {
   @Test
   void recordingStageFailedKeepsTheReasonInTheStore() {
     store.upsertCampaign("rec", "C-Si", "name: rec", "campaign-rec");
-    ScreeningActivitiesImpl impl = new ScreeningActivitiesImpl();
+    ScreeningActivitiesImpl impl = new ScreeningActivitiesImpl(stores);
     impl.recordProgress(
         CampaignProgress.newBuilder()
             .setCampaign("rec")

@@ -114,4 +114,17 @@ public final class StoreRows {
       String fingerprint,
       String finalStructureJson,
       Double wallTimeS) {}
+
+  /**
+   * How one attempt of a DFT job ended: its scheduler id, state, reason and the settings it ran.
+   */
+  public record DftAttemptRow(
+      String campaign,
+      String jobKey,
+      int attempt,
+      String schedulerId,
+      String state,
+      String reason,
+      String settingsJson,
+      String recordedAt) {}
 }

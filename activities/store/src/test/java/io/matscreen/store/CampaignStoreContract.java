@@ -1,8 +1,13 @@
 package io.matscreen.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.IMetricsTracker;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.matscreen.store.StoreRows.CandidateRow;
+import io.matscreen.store.StoreRows.DftAttemptRow;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
 import io.matscreen.store.StoreRows.HullRow;
@@ -12,6 +17,10 @@ import io.matscreen.store.StoreRows.ShardRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Checks every campaign-store backend must pass (SQLite and PostgreSQL run the same ones). */
@@ -43,10 +52,11 @@ abstract class CampaignStoreContract {
   @Test
   void reopeningMigratesOnceAndKeepsRows() {
     store().upsertCampaign(campaign, "C-Si", "name: x", "campaign-" + campaign);
-    CampaignStore again = CampaignStore.open(store().url());
-    assertThat(again.campaign(campaign)).isPresent();
-    assertThat(again.campaign(campaign).get().chemsys()).isEqualTo("C-Si");
-    assertThat(again.campaign(campaign).get().stage()).isEqualTo("created");
+    try (CampaignStore again = CampaignStore.open(store().url())) {
+      assertThat(again.campaign(campaign)).isPresent();
+      assertThat(again.campaign(campaign).get().chemsys()).isEqualTo("C-Si");
+      assertThat(again.campaign(campaign).get().stage()).isEqualTo("created");
+    }
   }
 
   @Test
@@ -175,10 +185,16 @@ abstract class CampaignStoreContract {
     assertThat(stored.schedulerId()).isEqualTo("4242");
     assertThat(stored.settingsJson()).contains("walltime");
     assertThat(s.dftJobsInBatch(campaign, 1)).hasSize(1);
-    List<String[]> attempts = s.attempts(campaign, j.jobKey());
+    List<DftAttemptRow> attempts = s.attempts(campaign, j.jobKey());
     assertThat(attempts).hasSize(1);
-    assertThat(attempts.get(0)[2]).isEqualTo("FAILED");
-    assertThat(attempts.get(0)[3]).isEqualTo("walltime");
+    DftAttemptRow attempt = attempts.get(0);
+    assertThat(attempt.jobKey()).isEqualTo(j.jobKey());
+    assertThat(attempt.attempt()).isEqualTo(1);
+    assertThat(attempt.schedulerId()).isEqualTo("4242");
+    assertThat(attempt.state()).isEqualTo("FAILED");
+    assertThat(attempt.reason()).isEqualTo("walltime");
+    assertThat(attempt.settingsJson()).isEqualTo("{\"walltime\":\"1:00:00\"}");
+    assertThat(attempt.recordedAt()).isNotBlank();
   }
 
   @Test
@@ -200,5 +216,168 @@ abstract class CampaignStoreContract {
     s.saveReport(campaign, "first");
     s.saveReport(campaign, "second");
     assertThat(s.report(campaign)).contains("second");
+  }
+
+  @Test
+  void aFailedBatchNamesTheOperationAndTheStoreAndWritesNothing() {
+    CampaignStore s = store();
+    List<CandidateRow> rows = new ArrayList<>(candidates(1_500, 0));
+    // NOT NULL formula: the second chunk of the batch fails, so the first must be rolled back.
+    rows.add(new CandidateRow(campaign, "broken", 0, null, "SiC", "test", "{}", 2, null, null));
+    assertThatThrownBy(() -> s.upsertCandidates(rows))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("saving candidates failed on " + s.url())
+        .hasMessageContaining("formula");
+    assertThat(s.countCandidates(campaign)).isZero();
+  }
+
+  /** More rows than several JDBC batch chunks, so chunk boundaries and re-upserts are exercised. */
+  private static final int MANY = 10_000;
+
+  @Test
+  void batchedUpsertsOfTenThousandRowsRoundTripWithExactCounts() {
+    CampaignStore s = store();
+    int shardSize = 2_000;
+    List<CandidateRow> rows = new ArrayList<>();
+    List<PredictionRow> preds = new ArrayList<>();
+    List<HullRow> hull = new ArrayList<>();
+    List<ReferenceRow> refs = new ArrayList<>();
+    List<DftJobRow> jobs = new ArrayList<>();
+    for (int i = 0; i < MANY; i++) {
+      String id = String.format(java.util.Locale.ROOT, "cand-%05d", i);
+      rows.add(
+          new CandidateRow(
+              campaign,
+              id,
+              i / shardSize,
+              "SiC",
+              "SiC",
+              "test",
+              "{\"i\":" + i + "}",
+              2,
+              i % 3 == 0 ? null : 216,
+              null));
+      preds.add(new PredictionRow(campaign, id, "m", -0.001 * i, 0.1, 0.05, 0.08));
+      hull.add(
+          new HullRow(
+              campaign,
+              id,
+              "predicted",
+              -0.001 * i,
+              0.5 - 0.0001 * i,
+              "SiC:1",
+              i % 2 == 0 ? null : -0.0001 * i,
+              i % 4 == 0));
+      refs.add(new ReferenceRow(campaign, "ref-" + i, "Si", -5.0 - i, "total", "qe", "k", null));
+      jobs.add(job("cand-" + i, "candidate", i % 5 == 0 ? "FINISHED" : "PENDING"));
+    }
+    s.upsertCandidates(rows);
+    s.upsertPredictions(preds);
+    s.upsertHullResults(hull);
+    s.upsertReferences(refs);
+    s.insertDftJobsIfAbsent(jobs);
+    // Again, with changed values for the first 3,000 rows: updates by key, no new rows.
+    List<CandidateRow> moved = new ArrayList<>();
+    for (CandidateRow c : rows.subList(0, 3_000)) {
+      moved.add(
+          new CandidateRow(
+              campaign,
+              c.id(),
+              9,
+              c.formula(),
+              c.reducedFormula(),
+              "again",
+              c.structureJson(),
+              c.nsites(),
+              c.spacegroup(),
+              "proto"));
+    }
+    s.upsertCandidates(moved);
+    s.upsertPredictions(preds);
+    s.insertDftJobsIfAbsent(jobs);
+
+    assertThat(s.countCandidates(campaign)).isEqualTo(MANY);
+    assertThat(s.countPredictions(campaign)).isEqualTo(MANY);
+    assertThat(s.countHullResults(campaign, "predicted")).isEqualTo(MANY);
+    assertThat(s.countPassedTriage(campaign)).isEqualTo(MANY / 4);
+    assertThat(s.references(campaign)).hasSize(MANY);
+    assertThat(s.dftJobs(campaign)).hasSize(MANY);
+    assertThat(s.funnel(campaign).dftFinished()).isEqualTo(MANY / 5);
+    assertThat(s.funnel(campaign).dftSubmitted()).isEqualTo(MANY);
+    assertThat(s.candidatesInShard(campaign, 9)).hasSize(3_000);
+    assertThat(s.candidatesInShard(campaign, 1)).hasSize(1_000);
+    assertThat(s.candidatesInShard(campaign, 4)).hasSize(shardSize);
+    CandidateRow c3 = s.candidate(campaign, "cand-00003").orElseThrow();
+    assertThat(c3.origin()).isEqualTo("again");
+    assertThat(c3.protostructure()).isEqualTo("proto");
+    assertThat(c3.spacegroup()).isNull();
+    CandidateRow c9001 = s.candidate(campaign, "cand-09001").orElseThrow();
+    assertThat(c9001.spacegroup()).isEqualTo(216);
+    assertThat(c9001.structureJson()).isEqualTo("{\"i\":9001}");
+    assertThat(s.predictionsInShard(campaign, 4))
+        .hasSize(shardSize)
+        .first()
+        .satisfies(p -> assertThat(p.candidateId()).isEqualTo("cand-08000"))
+        .satisfies(p -> assertThat(p.eFormMean()).isEqualTo(-0.001 * 8000));
+    List<HullRow> ranked = s.hullResults(campaign, "predicted");
+    assertThat(ranked).hasSize(MANY);
+    // Odd ids rank by acquisition (most negative first), even ones by e_above_hull (0.5 down).
+    assertThat(ranked.get(0).candidateId()).isEqualTo("cand-09999");
+    assertThat(ranked.get(0).acquisition()).isEqualTo(-0.0001 * 9999);
+    assertThat(ranked.get(MANY - 1).candidateId()).isEqualTo("cand-00000");
+    assertThat(ranked.get(MANY - 1).acquisition()).isNull();
+  }
+
+  @Test
+  void manyConcurrentQueriesOpenAtMostPoolSizeConnections() throws Exception {
+    String url = store().url();
+    AtomicInteger opened = new AtomicInteger();
+    MetricsTrackerFactory counting =
+        (poolName, stats) ->
+            new IMetricsTracker() {
+              @Override
+              public void recordConnectionCreatedMillis(long millis) {
+                opened.incrementAndGet();
+              }
+            };
+    HikariDataSource pool = StoreDataSource.create(url, counting);
+    try (CampaignStore store = CampaignStore.on(url, pool, pool)) {
+      assertThat(pool.getMaximumPoolSize()).isGreaterThan(1);
+      List<CandidateRow> rows = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        rows.add(new CandidateRow(campaign, "c" + i, i % 4, "Si", "Si", "t", "{}", 1, null, null));
+      }
+      store.upsertCandidates(rows);
+      int threads = 8;
+      int queriesEach = 50;
+      ExecutorService exec = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<Long>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int shard = t % 4;
+          results.add(
+              exec.submit(
+                  () -> {
+                    long n = 0;
+                    for (int q = 0; q < queriesEach; q++) {
+                      n += store.candidatesInShard(campaign, shard).size();
+                      n += store.countCandidates(campaign);
+                    }
+                    return n;
+                  }));
+        }
+        for (Future<Long> r : results) {
+          assertThat(r.get()).isEqualTo(queriesEach * (25L + 100L));
+        }
+      } finally {
+        exec.shutdown();
+      }
+      // 800 queries and a migration, but no more connections than the pool holds.
+      assertThat(opened.get()).isBetween(1, pool.getMaximumPoolSize());
+      assertThat(pool.getHikariPoolMXBean().getTotalConnections())
+          .isBetween(1, pool.getMaximumPoolSize());
+      assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
+    }
+    assertThat(pool.isClosed()).isTrue();
   }
 }

@@ -2,6 +2,7 @@ package io.matscreen.store;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -19,6 +20,13 @@ class PostgresCampaignStoreTest extends CampaignStoreContract {
         "MATSCREEN_TEST_POSTGRES_URL is not set: start PostgreSQL with `.ci/postgres.sh start`"
             + " (the README's test command does) to run the PostgreSQL store tests");
     store = CampaignStore.open(url);
+  }
+
+  @AfterEach
+  void close() {
+    if (store != null) {
+      store.close();
+    }
   }
 
   @Override

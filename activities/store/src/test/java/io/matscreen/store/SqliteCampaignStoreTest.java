@@ -1,6 +1,7 @@
 package io.matscreen.store;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,13 @@ class SqliteCampaignStoreTest extends CampaignStoreContract {
   @BeforeEach
   void open() {
     store = CampaignStore.open("jdbc:sqlite:" + dir.resolve("sub/matscreen.db"));
+  }
+
+  @AfterEach
+  void close() {
+    if (store != null) {
+      store.close();
+    }
   }
 
   @Override

@@ -18,6 +18,13 @@ import io.temporal.failure.ApplicationFailure;
 public final class InferenceActivitiesImpl implements InferenceActivities {
   private final LoadedModels models = new LoadedModels();
 
+  private final CampaignStores stores;
+
+  /** The activities over the stores of this worker process (one pool per store URL). */
+  public InferenceActivitiesImpl(CampaignStores stores) {
+    this.stores = stores;
+  }
+
   @Override
   public ShardResult predictReferences(CampaignSpec spec) {
     int written =
@@ -44,7 +51,7 @@ public final class InferenceActivitiesImpl implements InferenceActivities {
   }
 
   /** The one place this class finds a campaign's store. */
-  private static CampaignStore store(String url) {
-    return CampaignStores.forUrl(url);
+  private CampaignStore store(String url) {
+    return stores.forUrl(url);
   }
 }

@@ -9,7 +9,6 @@ import io.matscreen.activities.candidates.CandidatePreparation.PreparedCampaign;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.sources.PrototypeLibrary;
 import io.matscreen.store.CampaignStore;
-import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.CandidateRow;
 import io.matscreen.store.StoreRows.ReferenceRow;
 import io.matscreen.store.StoreRows.ShardRow;
@@ -21,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,7 @@ class CandidatePreparationTest {
   @BeforeEach
   void open() {
     url = "jdbc:sqlite:" + dir.resolve("store.db");
-    store = CampaignStores.forUrl(url);
+    store = CampaignStore.open(url);
   }
 
   private CampaignSpec.Builder siliconCarbide(String name) {
@@ -49,6 +49,11 @@ class CandidatePreparationTest {
         .setCandidatesSource("substitution")
         .addAllPrototypes(List.of("zincblende", "wurtzite", "rocksalt", "fluorite"))
         .addAllKnownPhases(List.of("diamond:C", "diamond:Si"));
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.matscreen.activities.api.FailureTypes;
 import io.matscreen.activities.api.InferenceActivities;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.store.CampaignStores;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -23,8 +24,9 @@ class InferenceActivitiesImplTest {
   @Test
   void aMissingModelIsANonRetryableInvalidModelFailure() {
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+    CampaignStores stores = new CampaignStores();
     try {
-      env.registerActivitiesImplementations(new InferenceActivitiesImpl());
+      env.registerActivitiesImplementations(new InferenceActivitiesImpl(stores));
       InferenceActivities inference =
           env.newActivityStub(
               InferenceActivities.class,
@@ -49,6 +51,7 @@ class InferenceActivitiesImplTest {
           .contains("cannot be loaded");
     } finally {
       env.close();
+      stores.close();
     }
   }
 }

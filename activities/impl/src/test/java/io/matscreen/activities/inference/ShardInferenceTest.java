@@ -32,7 +32,8 @@ class ShardInferenceTest {
   @Test
   void referencesAndEachShardArePredictedWithTheShippedModel() {
     String url = "jdbc:sqlite:" + dir.resolve("store.db");
-    CampaignStore store = CampaignStores.forUrl(url);
+    CampaignStores stores = new CampaignStores();
+    CampaignStore store = stores.forUrl(url);
     CampaignSpec spec =
         CampaignSpec.newBuilder()
             .setName("infer")

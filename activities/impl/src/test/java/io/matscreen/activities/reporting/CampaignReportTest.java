@@ -9,7 +9,6 @@ import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftSettings;
 import io.matscreen.store.CampaignStore;
-import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
 import io.matscreen.store.StoreRows.HullRow;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class CampaignReportTest {
   @BeforeEach
   void open() {
     url = "jdbc:sqlite:" + dir.resolve("store.db");
-    store = CampaignStores.forUrl(url);
+    store = CampaignStore.open(url);
   }
 
   private CampaignSpec relaxed(String name, Map<String, Double> energyPerAtomBySubject) {
@@ -83,6 +83,11 @@ class CampaignReportTest {
   private static HullRow predicted(String campaign, String id, double acquisition, boolean pass) {
     return new HullRow(
         campaign, id, "predicted", acquisition, acquisition, "C + Si", acquisition, pass);
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
   }
 
   @Test

@@ -13,7 +13,6 @@ import io.matscreen.hull.TriageSettings;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.sources.PrototypeLibrary;
 import io.matscreen.store.CampaignStore;
-import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.CandidateRow;
 import io.matscreen.store.StoreRows.HullRow;
 import io.matscreen.store.StoreRows.PredictionRow;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +44,12 @@ class ShardScreeningTest {
   @BeforeEach
   void open() {
     url = "jdbc:sqlite:" + dir.resolve("store.db");
-    store = CampaignStores.forUrl(url);
+    store = CampaignStore.open(url);
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
   }
 
   @Test

@@ -7,11 +7,11 @@ import io.matscreen.activities.selection.DftSelector.Selection;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftSettings;
 import io.matscreen.store.CampaignStore;
-import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.HullRow;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +29,7 @@ class DftSelectorTest {
   @BeforeEach
   void open() {
     url = "jdbc:sqlite:" + dir.resolve("store.db");
-    store = CampaignStores.forUrl(url);
+    store = CampaignStore.open(url);
   }
 
   private CampaignSpec prepared(String name, int budget, int batchSize) {
@@ -69,6 +69,11 @@ class DftSelectorTest {
 
   private String label(String campaign, String id) {
     return store.candidate(campaign, id).orElseThrow().protostructure();
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
   }
 
   @Test
