@@ -1,6 +1,6 @@
 package io.matscreen.cli;
 
-import io.matscreen.activities.StructureCodec;
+import io.matscreen.activities.campaign.StructureCodec;
 import io.matscreen.store.StoreRows.CandidateRow;
 import io.matscreen.store.StoreRows.HullRow;
 import io.matscreen.structure.io.CifWriter;

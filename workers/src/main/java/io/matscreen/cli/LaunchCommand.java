@@ -1,6 +1,6 @@
 package io.matscreen.cli;
 
-import io.matscreen.activities.CampaignSpecReader;
+import io.matscreen.activities.campaign.CampaignSpecReader;
 import io.matscreen.activities.reporting.CampaignReport;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;

@@ -1,6 +1,6 @@
 package io.matscreen.cli;
 
-import io.matscreen.activities.CampaignSpecReader;
+import io.matscreen.activities.campaign.CampaignSpecReader;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.CampaignStores;

@@ -1,6 +1,6 @@
 package io.matscreen.cli;
 
-import io.matscreen.activities.CampaignSpecValidator;
+import io.matscreen.activities.campaign.CampaignSpecValidator;
 import io.matscreen.proto.v1.CampaignSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.matscreen.workers;
 
-import io.matscreen.activities.DftActivitiesImpl;
 import io.matscreen.activities.ScreeningActivitiesImpl;
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.activities.dftjobs.DftActivitiesImpl;
 import io.matscreen.activities.inference.InferenceActivitiesImpl;
 import io.matscreen.store.CampaignStores;
 import io.matscreen.workflows.campaign.CampaignWorkflowImpl;

@@ -2,8 +2,8 @@ package io.matscreen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.matscreen.activities.CampaignSpecReader;
 import io.matscreen.activities.ScreeningActivitiesImpl;
+import io.matscreen.activities.campaign.CampaignSpecReader;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.store.CampaignStore;

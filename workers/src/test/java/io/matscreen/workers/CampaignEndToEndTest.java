@@ -3,9 +3,9 @@ package io.matscreen.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.matscreen.activities.CampaignSpecReader;
 import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.activities.api.WorkflowIds;
+import io.matscreen.activities.campaign.CampaignSpecReader;
 import io.matscreen.cli.Main;
 import io.matscreen.dft.QeTestSupport;
 import io.matscreen.proto.v1.CampaignProgress;

@@ -2,6 +2,8 @@ package io.matscreen.activities;
 
 import io.matscreen.activities.api.FailureTypes;
 import io.matscreen.activities.api.ScreeningActivities;
+import io.matscreen.activities.campaign.CampaignSpecValidator;
+import io.matscreen.activities.campaign.InvalidCampaignSpecException;
 import io.matscreen.activities.candidates.CandidatePreparation;
 import io.matscreen.activities.candidates.CandidatePreparation.PreparedCampaign;
 import io.matscreen.activities.reporting.CampaignStages;

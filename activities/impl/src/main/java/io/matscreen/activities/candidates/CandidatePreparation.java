@@ -1,9 +1,9 @@
 package io.matscreen.activities.candidates;
 
-import io.matscreen.activities.CampaignDefaults;
-import io.matscreen.activities.CampaignPaths;
-import io.matscreen.activities.InvalidCampaignSpecException;
-import io.matscreen.activities.StructureCodec;
+import io.matscreen.activities.campaign.CampaignDefaults;
+import io.matscreen.activities.campaign.CampaignPaths;
+import io.matscreen.activities.campaign.InvalidCampaignSpecException;
+import io.matscreen.activities.campaign.StructureCodec;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.sources.CandidateFiles;
 import io.matscreen.sources.SubstitutionEnumerator;

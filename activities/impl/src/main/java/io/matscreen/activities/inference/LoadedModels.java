@@ -1,7 +1,7 @@
 package io.matscreen.activities.inference;
 
-import io.matscreen.activities.CampaignDefaults;
-import io.matscreen.activities.CampaignPaths;
+import io.matscreen.activities.campaign.CampaignDefaults;
+import io.matscreen.activities.campaign.CampaignPaths;
 import io.matscreen.model.BundleException;
 import io.matscreen.model.ComputeThreads;
 import io.matscreen.model.ModelBundle;

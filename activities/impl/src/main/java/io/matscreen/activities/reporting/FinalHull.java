@@ -1,6 +1,6 @@
 package io.matscreen.activities.reporting;
 
-import io.matscreen.activities.DftJobState;
+import io.matscreen.activities.dftjobs.DftJobState;
 import io.matscreen.hull.HullEntry;
 import io.matscreen.hull.HullException;
 import io.matscreen.hull.HullPoint;

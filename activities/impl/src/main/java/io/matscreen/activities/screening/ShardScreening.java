@@ -1,7 +1,7 @@
 package io.matscreen.activities.screening;
 
-import io.matscreen.activities.CampaignDefaults;
-import io.matscreen.activities.StructureCodec;
+import io.matscreen.activities.campaign.CampaignDefaults;
+import io.matscreen.activities.campaign.StructureCodec;
 import io.matscreen.activities.candidates.CandidatePreparation;
 import io.matscreen.hull.EnergyFingerprint;
 import io.matscreen.hull.HullEntry;

@@ -1,8 +1,8 @@
 package io.matscreen.activities.selection;
 
-import io.matscreen.activities.CampaignDefaults;
-import io.matscreen.activities.DftJobState;
-import io.matscreen.activities.StructureCodec;
+import io.matscreen.activities.campaign.CampaignDefaults;
+import io.matscreen.activities.campaign.StructureCodec;
+import io.matscreen.activities.dftjobs.DftJobState;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.StoreRows.CandidateRow;

@@ -3,8 +3,8 @@ package io.matscreen.activities.candidates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.matscreen.activities.InvalidCampaignSpecException;
-import io.matscreen.activities.StructureCodec;
+import io.matscreen.activities.campaign.InvalidCampaignSpecException;
+import io.matscreen.activities.campaign.StructureCodec;
 import io.matscreen.activities.candidates.CandidatePreparation.PreparedCampaign;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.sources.PrototypeLibrary;

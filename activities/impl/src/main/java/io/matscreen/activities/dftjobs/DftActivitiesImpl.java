@@ -1,7 +1,8 @@
-package io.matscreen.activities;
+package io.matscreen.activities.dftjobs;
 
 import io.matscreen.activities.api.DftActivities;
 import io.matscreen.activities.api.FailureTypes;
+import io.matscreen.activities.campaign.StructureCodec;
 import io.matscreen.dft.DftExecutor;
 import io.matscreen.dft.DftResult;
 import io.matscreen.dft.InputSet;

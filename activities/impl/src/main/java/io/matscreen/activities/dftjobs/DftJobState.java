@@ -1,4 +1,4 @@
-package io.matscreen.activities;
+package io.matscreen.activities.dftjobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,9 +1,10 @@
-package io.matscreen.activities;
+package io.matscreen.activities.dftjobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.matscreen.activities.api.DftActivities;
+import io.matscreen.activities.campaign.StructureCodec;
 import io.matscreen.dft.DftErrorKind;
 import io.matscreen.dft.DftStructure;
 import io.matscreen.dft.QeTestSupport;

@@ -1,4 +1,4 @@
-package io.matscreen.activities;
+package io.matscreen.activities.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.matscreen.activities;
+package io.matscreen.activities.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

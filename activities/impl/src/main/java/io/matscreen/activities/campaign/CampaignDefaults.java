@@ -1,4 +1,4 @@
-package io.matscreen.activities;
+package io.matscreen.activities.campaign;
 
 import io.matscreen.hull.TriageSettings;
 import io.matscreen.proto.v1.CampaignSpec;

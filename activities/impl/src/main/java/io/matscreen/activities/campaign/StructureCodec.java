@@ -1,4 +1,4 @@
-package io.matscreen.activities;
+package io.matscreen.activities.campaign;
 
 import io.matscreen.dft.DftStructure;
 import io.matscreen.structure.Lattice;

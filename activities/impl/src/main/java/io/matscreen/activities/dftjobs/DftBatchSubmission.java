@@ -1,4 +1,4 @@
-package io.matscreen.activities;
+package io.matscreen.activities.dftjobs;
 
 import io.matscreen.dft.DftExecutor;
 import io.matscreen.dft.DftInputException;
