@@ -196,17 +196,18 @@ public final class CampaignStore {
         List.<Object[]>of(new Object[] {name, chemsys, specText, workflowId, t, t}));
   }
 
-  public void updateCampaignStage(String name, String stage, String status) {
+  public void updateCampaignStage(String name, String stage, CampaignStatus status) {
     updateCampaignStage(name, stage, status, null);
   }
 
   /** Sets stage and status and the failure reason (null clears it, e.g. after a resume). */
-  public void updateCampaignStage(String name, String stage, String status, String failureReason) {
+  public void updateCampaignStage(
+      String name, String stage, CampaignStatus status, String failureReason) {
     batch(
         "updating campaign " + name,
         "UPDATE campaigns SET stage = ?, status = ?, failure_reason = ?, updated_at = ? WHERE"
             + " name = ?",
-        List.<Object[]>of(new Object[] {stage, status, failureReason, now(), name}));
+        List.<Object[]>of(new Object[] {stage, status.name(), failureReason, now(), name}));
   }
 
   public Optional<CampaignRow> campaign(String name) {
@@ -226,7 +227,7 @@ public final class CampaignStore {
         rs.getString("spec_text"),
         rs.getString("workflow_id"),
         rs.getString("stage"),
-        rs.getString("status"),
+        CampaignStatus.fromColumn(rs.getString("name"), rs.getString("status")),
         rs.getString("created_at"),
         rs.getString("updated_at"),
         rs.getString("failure_reason"));
@@ -549,11 +550,11 @@ public final class CampaignStore {
       j.jobKey(),
       j.batch(),
       j.subjectId(),
-      j.role(),
+      j.role().text(),
       j.formula(),
       j.inputSet(),
       j.executor(),
-      j.state(),
+      j.state().name(),
       j.schedulerId(),
       j.attempt(),
       j.corrections(),
@@ -596,11 +597,11 @@ public final class CampaignStore {
         rs.getString("job_key"),
         rs.getInt("batch"),
         rs.getString("subject_id"),
-        rs.getString("role"),
+        DftJobRole.fromColumn(rs.getString("job_key"), rs.getString("role")),
         rs.getString("formula"),
         rs.getString("input_set"),
         rs.getString("executor"),
-        rs.getString("state"),
+        StoredDftState.fromColumn(rs.getString("job_key"), rs.getString("state")),
         rs.getString("scheduler_id"),
         rs.getInt("attempt"),
         rs.getInt("corrections"),
@@ -625,7 +626,7 @@ public final class CampaignStore {
               j.jobKey(),
               j.attempt(),
               j.schedulerId(),
-              j.state(),
+              j.state().name(),
               j.reason(),
               j.settingsJson(),
               now()
@@ -710,13 +711,13 @@ public final class CampaignStore {
     long finished = 0;
     long failed = 0;
     for (DftJobRow j : jobs) {
-      if (!"candidate".equals(j.role())) {
+      if (j.role() != DftJobRole.CANDIDATE) {
         continue;
       }
       submitted++;
-      if ("FINISHED".equals(j.state())) {
+      if (j.state() == StoredDftState.FINISHED) {
         finished++;
-      } else if ("FAILED".equals(j.state())) {
+      } else if (j.state() == StoredDftState.FAILED) {
         failed++;
       }
     }
