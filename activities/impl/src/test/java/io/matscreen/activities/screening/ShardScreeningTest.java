@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.matscreen.activities.CampaignDefaults;
 import io.matscreen.activities.CampaignSpecReader;
+import io.matscreen.activities.api.CampaignEnums;
 import io.matscreen.activities.candidates.CandidatePreparation;
 import io.matscreen.activities.screening.ShardScreening.ShardOutcome;
 import io.matscreen.hull.SigmaKind;
@@ -87,7 +88,7 @@ class ShardScreeningTest {
             .addAllKnownPhases(List.of("diamond:C", "diamond:Si"))
             .setTriageK(k)
             .setTriageThreshold(0.0)
-            .setTriageSigma(sigma)
+            .setTriageSigmaKind(CampaignEnums.sigmaKind("triage.sigma", sigma))
             .build();
     new CandidatePreparation(store).prepare(spec, s -> {});
     List<ReferenceRow> predicted = new ArrayList<>();
