@@ -3,6 +3,7 @@ package io.matscreen.workflows.campaign;
 import io.matscreen.activities.api.CampaignEnums;
 import io.matscreen.activities.api.FailureTypes;
 import io.matscreen.activities.api.InferenceActivities;
+import io.matscreen.activities.api.LegacyStringFields;
 import io.matscreen.activities.api.ScreeningActivities;
 import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.activities.api.WorkflowIds;
@@ -70,7 +71,11 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   private boolean cancelled;
 
   @Override
-  public CampaignProgress run(CampaignSpec spec, CampaignState carried) {
+  public CampaignProgress run(CampaignSpec input, CampaignState carriedInput) {
+    // A campaign started by an older worker carries stage, σ kind, input set and executor as the
+    // strings they were; read them so it goes on where it was.
+    CampaignSpec spec = LegacyStringFields.upgrade(input);
+    CampaignState carried = LegacyStringFields.upgrade(carriedInput);
     if (carried != null && carried.getCampaignStage() != CampaignStage.CAMPAIGN_STAGE_UNSPECIFIED) {
       state = carried.toBuilder();
       progress = carried.getProgress().toBuilder();
