@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.matscreen.activities.api.CampaignEnums;
+import io.matscreen.activities.api.LegacyStringFields;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftSettings;
 import io.matscreen.structure.Element;
@@ -55,8 +56,9 @@ public final class CampaignSpecReader {
   public static CampaignSpec fromStoredText(String text, String campaign) {
     CampaignSpec.Builder b = CampaignSpec.newBuilder();
     try {
-      com.google.protobuf.TextFormat.merge(text, b);
-    } catch (com.google.protobuf.TextFormat.ParseException e) {
+      // Specs stored before the enum fields have their old string fields.
+      com.google.protobuf.TextFormat.merge(LegacyStringFields.upgradeStoredText(text), b);
+    } catch (com.google.protobuf.TextFormat.ParseException | CampaignEnums.UnknownNameException e) {
       throw new InvalidCampaignSpecException(
           "the stored spec of campaign " + campaign + " cannot be read: " + e.getMessage());
     }

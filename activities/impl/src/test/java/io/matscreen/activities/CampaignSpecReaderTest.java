@@ -46,6 +46,26 @@ class CampaignSpecReaderTest {
   }
 
   @Test
+  void storedSpecsReadBackTodaysAndThoseStoredBeforeTheEnums() {
+    CampaignSpec demo = CampaignSpecReader.read(Path.of("../../examples/demo-sigec.yaml"));
+    assertThat(CampaignSpecReader.fromStoredText(demo.toString(), "demo-sigec")).isEqualTo(demo);
+    String old =
+        demo.toString()
+            .replace("triage_sigma_kind: SIGMA_KIND_TOTAL", "triage_sigma: \"total\"")
+            .replace("input_set_kind: DFT_INPUT_SET_QE_PBE_RELAX", "input_set: \"qe-pbe-relax\"")
+            .replace("executor_kind: DFT_EXECUTOR_KIND_LOCAL", "executor: \"local\"");
+    assertThat(old).contains("triage_sigma: \"total\"").contains("executor: \"local\"");
+    assertThat(CampaignSpecReader.fromStoredText(old, "demo-sigec")).isEqualTo(demo);
+    assertThatThrownBy(
+            () ->
+                CampaignSpecReader.fromStoredText(
+                    old.replace("executor: \"local\"", "executor: \"pbs\""), "demo-sigec"))
+        .isInstanceOf(InvalidCampaignSpecException.class)
+        .hasMessageContaining("stored spec of campaign demo-sigec")
+        .hasMessageContaining("'dft.executor' must be local or slurm, got 'pbs'");
+  }
+
+  @Test
   void defaultsFillWhatIsNotSaid() {
     CampaignSpec spec =
         CampaignSpecReader.parse(

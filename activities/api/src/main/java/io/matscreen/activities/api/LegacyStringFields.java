@@ -11,6 +11,9 @@ import io.matscreen.proto.v1.DftInputSet;
 import io.matscreen.proto.v1.DftSettings;
 import io.matscreen.proto.v1.SigmaKind;
 import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the string fields that enum fields replaced (triage_sigma, dft.input_set, dft.executor,
@@ -77,6 +80,51 @@ public final class LegacyStringFields {
     return progress.toBuilder()
         .setCampaignStage(CampaignEnums.campaignStage("stage", stage))
         .build();
+  }
+
+  private static final Pattern STORED_SIGMA =
+      Pattern.compile("(?m)^(\\s*)triage_sigma: \"([^\"]*)\"$");
+  private static final Pattern STORED_INPUT_SET =
+      Pattern.compile("(?m)^(\\s*)input_set: \"([^\"]*)\"$");
+  private static final Pattern STORED_EXECUTOR =
+      Pattern.compile("(?m)^(\\s*)executor: \"([^\"]*)\"$");
+
+  /**
+   * A spec's text format as the store keeps it (spec.toString()), with the old string fields that
+   * specs stored before the enums have ({@code triage_sigma: "total"}, {@code input_set:
+   * "qe-pbe-relax"}, {@code executor: "local"}) written as today's enum fields, which TextFormat
+   * can read. Map entries print as {@code key:}/{@code value:} lines, so no setting is touched.
+   */
+  public static String upgradeStoredText(String text) {
+    String out =
+        replace(
+            text,
+            STORED_SIGMA,
+            "triage_sigma_kind",
+            v -> CampaignEnums.sigmaKind("triage_sigma", v).name());
+    out =
+        replace(
+            out,
+            STORED_INPUT_SET,
+            "input_set_kind",
+            v -> CampaignEnums.inputSet("dft.input_set", v).name());
+    return replace(
+        out,
+        STORED_EXECUTOR,
+        "executor_kind",
+        v -> CampaignEnums.executorKind("dft.executor", v).name());
+  }
+
+  private static String replace(
+      String text, Pattern old, String field, Function<String, String> enumName) {
+    Matcher m = old.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(m.group(1) + field + ": " + enumName.apply(m.group(2))));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** The last non-empty string an unknown field carries, or null. */

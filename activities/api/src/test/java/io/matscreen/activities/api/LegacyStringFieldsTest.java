@@ -77,6 +77,33 @@ class LegacyStringFieldsTest {
   }
 
   @Test
+  void aSpecStoredAsTextBeforeTheEnumsReadsAsToday() throws Exception {
+    String stored =
+        "name: \"old\"\n"
+            + "triage_k: 1.0\n"
+            + "triage_sigma: \"aleatoric\"\n"
+            + "dft {\n"
+            + "  input_set: \"vasp-mp-relax\"\n"
+            + "  executor: \"slurm\"\n"
+            + "  budget: 4\n"
+            + "  settings {\n"
+            + "    key: \"executor\"\n"
+            + "    value: \"local\"\n"
+            + "  }\n"
+            + "}\n";
+    CampaignSpec.Builder b = CampaignSpec.newBuilder();
+    com.google.protobuf.TextFormat.merge(LegacyStringFields.upgradeStoredText(stored), b);
+    CampaignSpec spec = b.build();
+    assertThat(spec.getTriageSigmaKind()).isEqualTo(SigmaKind.SIGMA_KIND_ALEATORIC);
+    assertThat(spec.getDft().getInputSetKind()).isEqualTo(DftInputSet.DFT_INPUT_SET_VASP_MP_RELAX);
+    assertThat(spec.getDft().getExecutorKind()).isEqualTo(DftExecutorKind.DFT_EXECUTOR_KIND_SLURM);
+    assertThat(spec.getDft().getSettingsMap()).containsEntry("executor", "local");
+    assertThat(spec.getDft().getBudget()).isEqualTo(4);
+    // Today's text goes through unchanged.
+    assertThat(LegacyStringFields.upgradeStoredText(spec.toString())).isEqualTo(spec.toString());
+  }
+
+  @Test
   void newPayloadsComeBackAsTheyAreAndBadOldTextIsNamed() throws InvalidProtocolBufferException {
     CampaignSpec current =
         CampaignSpec.newBuilder()
