@@ -1,10 +1,12 @@
 package io.matscreen.cli;
 
-import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.activities.campaign.CampaignSpecReader;
+import io.matscreen.activities.api.CampaignEnums;
+import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.activities.reporting.CampaignReport;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.CampaignStage;
 import io.matscreen.store.CampaignStores;
 import io.matscreen.workers.CampaignLauncher;
 import io.matscreen.workers.DevServer;
@@ -80,18 +82,18 @@ public final class DemoCommand implements Callable<Integer> {
         WorkflowStub stub = client.newUntypedWorkflowStub(id);
         CompletableFuture<CampaignProgress> result = stub.getResultAsync(CampaignProgress.class);
         CampaignWorkflow live = client.newWorkflowStub(CampaignWorkflow.class, id);
-        String lastStage = "";
+        CampaignStage lastStage = CampaignStage.CAMPAIGN_STAGE_UNSPECIFIED;
         while (!result.isDone()) {
           try {
             result.get(2, TimeUnit.SECONDS);
           } catch (java.util.concurrent.TimeoutException e) {
             CampaignProgress p = live.progress();
-            if (!p.getStage().equals(lastStage)) {
-              lastStage = p.getStage();
+            if (p.getCampaignStage() != lastStage) {
+              lastStage = p.getCampaignStage();
               System.out.printf(
                   "  [%5.1f s] stage %s%s%n",
                   Duration.between(start, Instant.now()).toMillis() / 1000.0,
-                  p.getStage(),
+                  CampaignEnums.yamlName(p.getCampaignStage()),
                   p.getDetail().isEmpty() ? "" : " (" + p.getDetail() + ")");
             }
           }
@@ -101,7 +103,9 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.print(
             new CampaignReport(stores.forUrl(campaign.getStore()))
                 .funnel(campaign, progress, Duration.between(start, Instant.now())));
-        return progress.getStage().equals("done") ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+        return progress.getCampaignStage() == CampaignStage.CAMPAIGN_STAGE_DONE
+            ? ExitCodes.OK
+            : ExitCodes.SOME_INPUTS_FAILED;
       } finally {
         factory.shutdownNow();
         factory.awaitTermination(10, TimeUnit.SECONDS);

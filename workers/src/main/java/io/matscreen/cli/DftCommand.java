@@ -7,6 +7,7 @@ import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
 import io.matscreen.proto.v1.DftResumeRequest;
 import io.matscreen.store.StoreRows.DftJobRow;
+import io.matscreen.store.StoredDftState;
 import io.matscreen.workers.TemporalConnection;
 import io.matscreen.workflows.dft.DftBatchWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -65,17 +66,22 @@ public final class DftCommand implements Runnable {
       }
       Map<Integer, Map<String, Integer>> counts = new TreeMap<>();
       for (DftJobRow j : jobs) {
-        counts.computeIfAbsent(j.batch(), b -> new TreeMap<>()).merge(j.state(), 1, Integer::sum);
+        counts
+            .computeIfAbsent(j.batch(), b -> new TreeMap<>())
+            .merge(j.state().name(), 1, Integer::sum);
       }
       System.out.println("batch  role        jobs  states");
       for (Map.Entry<Integer, Map<String, Integer>> e : counts.entrySet()) {
         int total = e.getValue().values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf(
             "%5d  %-10s %5d  %s%n",
-            e.getKey(), e.getKey() == 0 ? "references" : "candidates", total, e.getValue());
+            e.getKey(),
+            e.getKey() == WorkflowIds.REFERENCE_BATCH ? "references" : "candidates",
+            total,
+            e.getValue());
       }
       for (DftJobRow j : jobs) {
-        if (j.state().equals("FAILED")) {
+        if (j.state() == StoredDftState.FAILED) {
           System.out.println(
               "FAILED  batch "
                   + j.batch()

@@ -3,6 +3,7 @@ package io.matscreen.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.matscreen.store.CampaignStore;
+import io.matscreen.store.DftJobRole;
 import io.matscreen.store.StoreRows.CandidateRow;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.HullRow;
@@ -70,7 +71,7 @@ public final class ResultsCommand implements Callable<Integer> {
     }
     Map<String, DftJobRow> jobs = new HashMap<>();
     for (DftJobRow j : s.dftJobs(campaign)) {
-      if (j.role().equals("candidate")) {
+      if (j.role() == DftJobRole.CANDIDATE) {
         jobs.put(j.subjectId(), j);
       }
     }
@@ -105,7 +106,7 @@ public final class ResultsCommand implements Callable<Integer> {
         p == null ? null : p.eFormStd(),
         h.eAboveHull(),
         h.passedTriage(),
-        j == null ? null : j.state(),
+        j == null ? null : j.state().name(),
         d == null ? null : d.eForm(),
         d == null ? null : d.eAboveHull(),
         d == null ? null : d.decomposition()

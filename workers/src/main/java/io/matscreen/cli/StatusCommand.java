@@ -1,8 +1,11 @@
 package io.matscreen.cli;
 
+import io.matscreen.activities.api.CampaignEnums;
 import io.matscreen.activities.reporting.CampaignReport;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.CampaignStage;
+import io.matscreen.store.CampaignStatus;
 import io.matscreen.store.StoreRows.CampaignRow;
 import io.matscreen.workers.TemporalConnection;
 import io.matscreen.workflows.campaign.CampaignWorkflow;
@@ -81,7 +84,9 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
                 + "  workflow "
                 + row.workflowId()
                 + "  stage "
-                + (failure != null ? "failed" : live != null ? live.getStage() : row.stage())
+                + (failure != null
+                    ? CampaignEnums.yamlName(CampaignStage.CAMPAIGN_STAGE_FAILED)
+                    : live != null ? CampaignEnums.yamlName(live.getCampaignStage()) : row.stage())
                 + (live != null && live.getPaused() ? " (paused)" : "")
                 + "  updated "
                 + row.updatedAt());
@@ -106,8 +111,9 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
   static String failureReason(CampaignRow row, CampaignProgress live, String temporalFailure) {
     boolean failed =
         live != null
-            ? live.getStage().equals("failed")
-            : row.stage().equals("failed") || "FAILED".equals(row.status());
+            ? live.getCampaignStage() == CampaignStage.CAMPAIGN_STAGE_FAILED
+            : row.stage().equals(CampaignEnums.yamlName(CampaignStage.CAMPAIGN_STAGE_FAILED))
+                || row.status() == CampaignStatus.FAILED;
     if (live != null && !failed) {
       return null;
     }

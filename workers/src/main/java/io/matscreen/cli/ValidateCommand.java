@@ -1,6 +1,7 @@
 package io.matscreen.cli;
 
 import io.matscreen.activities.campaign.CampaignSpecValidator;
+import io.matscreen.activities.api.CampaignEnums;
 import io.matscreen.proto.v1.CampaignSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -70,9 +71,9 @@ public final class ValidateCommand implements Callable<Integer> {
             + ", "
             + s.getKnownPhasesCount()
             + " known phases, DFT "
-            + s.getDft().getInputSet()
+            + CampaignEnums.yamlName(s.getDft().getInputSetKind())
             + " on "
-            + s.getDft().getExecutor()
+            + CampaignEnums.yamlName(s.getDft().getExecutorKind())
             + " (budget "
             + s.getDft().getBudget()
             + "), store "

@@ -1,5 +1,7 @@
 package io.matscreen.workers;
 
+import io.matscreen.activities.CampaignDefaults;
+import io.matscreen.activities.api.CampaignEnums;
 import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignSpec;
@@ -69,14 +71,14 @@ public final class CampaignLauncher {
         "| triage | e_above_hull_pred + "
             + spec.getTriageK()
             + "·σ("
-            + spec.getTriageSigma()
+            + CampaignEnums.yamlName(CampaignDefaults.triageSigma(spec))
             + ") < "
             + spec.getTriageThreshold()
             + " eV/atom |",
         "| DFT | "
-            + spec.getDft().getInputSet()
+            + CampaignEnums.yamlName(spec.getDft().getInputSetKind())
             + " on "
-            + spec.getDft().getExecutor()
+            + CampaignEnums.yamlName(spec.getDft().getExecutorKind())
             + ", budget "
             + spec.getDft().getBudget()
             + " |",

@@ -6,6 +6,8 @@ import io.matscreen.activities.ScreeningActivitiesImpl;
 import io.matscreen.activities.campaign.CampaignSpecReader;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.CampaignStage;
+import io.matscreen.store.CampaignStatus;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.CampaignRow;
@@ -46,7 +48,7 @@ class StatusCommandTest {
             CampaignProgress.newBuilder()
                 .setCampaign("st-fail")
                 .setStore(url)
-                .setStage("failed")
+                .setCampaignStage(CampaignStage.CAMPAIGN_STAGE_FAILED)
                 .setFailureReason(REASON)
                 .build());
     stores.close();
@@ -62,29 +64,41 @@ class StatusCommandTest {
         .noneSatisfy(l -> assertThat(l).contains("stage candidates"));
   }
 
-  private static CampaignRow row(String stage, String status, String reason) {
+  private static CampaignRow row(String stage, CampaignStatus status, String reason) {
     return new CampaignRow("c", "C-Si", "", "campaign-c", stage, status, "t0", "t1", reason);
   }
 
   @Test
   void theReasonComesFromLiveProgressTheStoreOrTemporal() {
     CampaignProgress liveFailed =
-        CampaignProgress.newBuilder().setStage("failed").setFailureReason("live reason").build();
-    CampaignProgress liveRunning = CampaignProgress.newBuilder().setStage("screen").build();
+        CampaignProgress.newBuilder()
+            .setCampaignStage(CampaignStage.CAMPAIGN_STAGE_FAILED)
+            .setFailureReason("live reason")
+            .build();
+    CampaignProgress liveRunning =
+        CampaignProgress.newBuilder().setCampaignStage(CampaignStage.CAMPAIGN_STAGE_SCREEN).build();
 
-    assertThat(StatusCommand.failureReason(row("candidates", "RUNNING", null), liveFailed, null))
+    assertThat(
+            StatusCommand.failureReason(
+                row("candidates", CampaignStatus.RUNNING, null), liveFailed, null))
         .isEqualTo("live reason");
-    assertThat(StatusCommand.failureReason(row("failed", "FAILED", "old"), liveRunning, null))
+    assertThat(
+            StatusCommand.failureReason(
+                row("failed", CampaignStatus.FAILED, "old"), liveRunning, null))
         .isNull();
-    assertThat(StatusCommand.failureReason(row("failed", "FAILED", "stored"), null, null))
+    assertThat(
+            StatusCommand.failureReason(row("failed", CampaignStatus.FAILED, "stored"), null, null))
         .isEqualTo("stored");
     // The workflow could not record its failure (store unreachable): Temporal's account of it.
     assertThat(
             StatusCommand.failureReason(
-                row("candidates", "RUNNING", null), null, "workflow failed: campaign c failed"))
+                row("candidates", CampaignStatus.RUNNING, null),
+                null,
+                "workflow failed: campaign c failed"))
         .isEqualTo("workflow failed: campaign c failed");
-    assertThat(StatusCommand.failureReason(row("failed", "FAILED", null), null, null))
+    assertThat(StatusCommand.failureReason(row("failed", CampaignStatus.FAILED, null), null, null))
         .isEqualTo("no reason recorded");
-    assertThat(StatusCommand.failureReason(row("screen", "RUNNING", null), null, null)).isNull();
+    assertThat(StatusCommand.failureReason(row("screen", CampaignStatus.RUNNING, null), null, null))
+        .isNull();
   }
 }

@@ -10,10 +10,12 @@ import io.matscreen.cli.Main;
 import io.matscreen.dft.QeTestSupport;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.CampaignStage;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.HullRow;
+import io.matscreen.store.StoredDftState;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
@@ -78,7 +80,7 @@ class CampaignEndToEndTest {
                 .get(12, TimeUnit.MINUTES);
 
         // 2 tetrahedral prototypes x 2 ordered assignments of {C, Si}.
-        assertThat(p.getStage()).isEqualTo("done");
+        assertThat(p.getCampaignStage()).isEqualTo(CampaignStage.CAMPAIGN_STAGE_DONE);
         assertThat(p.getCandidates()).isEqualTo(4);
         assertThat(p.getScreened()).isEqualTo(4);
         assertThat(p.getShardsTotal()).isEqualTo(2);
@@ -87,7 +89,8 @@ class CampaignEndToEndTest {
         CampaignStore s = stores.forUrl(store);
         List<DftJobRow> jobs = s.dftJobs("e2e-sic");
         assertThat(jobs).hasSize(3);
-        assertThat(jobs).allMatch(j -> j.state().equals("FINISHED"), "all DFT jobs finished");
+        assertThat(jobs)
+            .allMatch(j -> j.state() == StoredDftState.FINISHED, "all DFT jobs finished");
         List<HullRow> dft = s.hullResults("e2e-sic", "dft");
         assertThat(dft).hasSize(1);
         // PBE puts tetrahedral SiC (3C or 2H) below its elements (experiment: about -0.38 eV/atom

@@ -14,6 +14,7 @@ import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.CampaignStage;
 import io.matscreen.proto.v1.CampaignState;
 import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftSelection;
@@ -115,7 +116,7 @@ class ReplayTest {
               .setDft(DftSettings.newBuilder().setBudget(4))
               .build();
       CampaignProgress p = wf.run(spec, CampaignState.getDefaultInstance());
-      assertThat(p.getStage()).isEqualTo("done");
+      assertThat(p.getCampaignStage()).isEqualTo(CampaignStage.CAMPAIGN_STAGE_DONE);
 
       WorkflowExecutionHistory campaign =
           env.getWorkflowClient().fetchHistory(WorkflowIds.campaign("demo"));

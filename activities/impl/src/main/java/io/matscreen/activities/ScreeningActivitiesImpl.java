@@ -121,7 +121,7 @@ public final class ScreeningActivitiesImpl implements ScreeningActivities {
   @Override
   public void recordProgress(CampaignProgress progress) {
     new CampaignStages(store(progress.getStore()))
-        .record(progress.getCampaign(), progress.getStage(), progress.getFailureReason());
+        .record(progress.getCampaign(), progress.getCampaignStage(), progress.getFailureReason());
   }
 
   private static ShardResult shardResult(ShardTask task, ShardOutcome o) {

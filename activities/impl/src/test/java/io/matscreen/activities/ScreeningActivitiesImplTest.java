@@ -8,9 +8,11 @@ import io.matscreen.activities.api.FailureTypes;
 import io.matscreen.activities.api.ScreeningActivities;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.CampaignStage;
 import io.matscreen.proto.v1.ShardList;
 import io.matscreen.proto.v1.ShardResult;
 import io.matscreen.proto.v1.ShardTask;
+import io.matscreen.store.CampaignStatus;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.ShardRow;
@@ -99,8 +101,12 @@ class ScreeningActivitiesImplTest {
     assertThat(featurised.getFailed()).isZero();
 
     screening.recordProgress(
-        CampaignProgress.newBuilder().setStore(url).setCampaign("pack").setStage("done").build());
-    assertThat(store.campaign("pack").orElseThrow().status()).isEqualTo("COMPLETED");
+        CampaignProgress.newBuilder()
+            .setStore(url)
+            .setCampaign("pack")
+            .setCampaignStage(CampaignStage.CAMPAIGN_STAGE_DONE)
+            .build());
+    assertThat(store.campaign("pack").orElseThrow().status()).isEqualTo(CampaignStatus.COMPLETED);
   }
 
   @Test
@@ -170,17 +176,21 @@ class ScreeningActivitiesImplTest {
         CampaignProgress.newBuilder()
             .setCampaign("rec")
             .setStore(url)
-            .setStage("failed")
+            .setCampaignStage(CampaignStage.CAMPAIGN_STAGE_FAILED)
             .setFailureReason("campaign rec: candidates.file: 'x.csv' does not exist")
             .build());
     assertThat(store.campaign("rec").get().stage()).isEqualTo("failed");
-    assertThat(store.campaign("rec").get().status()).isEqualTo("FAILED");
+    assertThat(store.campaign("rec").get().status()).isEqualTo(CampaignStatus.FAILED);
     assertThat(store.campaign("rec").get().failureReason())
         .isEqualTo("campaign rec: candidates.file: 'x.csv' does not exist");
 
     impl.recordProgress(
-        CampaignProgress.newBuilder().setCampaign("rec").setStore(url).setStage("screen").build());
-    assertThat(store.campaign("rec").get().status()).isEqualTo("RUNNING");
+        CampaignProgress.newBuilder()
+            .setCampaign("rec")
+            .setStore(url)
+            .setCampaignStage(CampaignStage.CAMPAIGN_STAGE_SCREEN)
+            .build());
+    assertThat(store.campaign("rec").get().status()).isEqualTo(CampaignStatus.RUNNING);
     assertThat(store.campaign("rec").get().failureReason()).isNull();
   }
 }

@@ -16,6 +16,7 @@ import io.matscreen.dft.qe.PseudopotentialLibrary;
 import io.matscreen.dft.qe.QePbeRelaxInputSet;
 import io.matscreen.dft.slurm.SlurmExecutor;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.DftExecutorKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -427,7 +428,7 @@ class DeployFilesTest {
     CampaignSpec spec = readmeCampaign(DEPLOY.resolve("README.md"));
     assertThat(spec.getStore())
         .isEqualTo("jdbc:postgresql://postgresql:5432/matscreen?user=matscreen&password=matscreen");
-    assertThat(spec.getDft().getExecutor()).isEqualTo("local");
+    assertThat(spec.getDft().getExecutorKind()).isEqualTo(DftExecutorKind.DFT_EXECUTOR_KIND_LOCAL);
     assertThat(spec.getElementsList()).containsExactly("C", "Ge", "Si");
     assertThat(Files.readString(DEPLOY.resolve("campaigns/README.md")))
         .contains("store: " + spec.getStore());
@@ -438,7 +439,7 @@ class DeployFilesTest {
   @Test
   void slurmReadmeCampaignSettingsPassTheExecutorsValidation(@TempDir Path tmp) throws IOException {
     CampaignSpec spec = readmeCampaign(DEPLOY.resolve("slurm/README.md"));
-    assertThat(spec.getDft().getExecutor()).isEqualTo("slurm");
+    assertThat(spec.getDft().getExecutorKind()).isEqualTo(DftExecutorKind.DFT_EXECUTOR_KIND_SLURM);
     assertThat(spec.getDft().getBatchSize()).isEqualTo(50);
     Map<String, String> settings = new LinkedHashMap<>(spec.getDft().getSettingsMap());
     assertThat(settings)

@@ -134,12 +134,13 @@ public final class CampaignStore implements AutoCloseable {
     campaigns.upsertCampaign(name, chemsys, specText, workflowId);
   }
 
-  public void updateCampaignStage(String name, String stage, String status) {
+  public void updateCampaignStage(String name, String stage, CampaignStatus status) {
     updateCampaignStage(name, stage, status, null);
   }
 
   /** Sets stage and status and the failure reason (null clears it, e.g. after a resume). */
-  public void updateCampaignStage(String name, String stage, String status, String failureReason) {
+  public void updateCampaignStage(
+      String name, String stage, CampaignStatus status, String failureReason) {
     campaigns.updateCampaignStage(name, stage, status, failureReason);
   }
 
@@ -288,7 +289,7 @@ public final class CampaignStore implements AutoCloseable {
 
   /** Funnel counts of a campaign as the store knows them. */
   public FunnelCounts funnel(String campaign) {
-    Map<String, Long> jobs = dftJobs.countJobsByState(campaign, "candidate");
+    Map<String, Long> jobs = dftJobs.countJobsByState(campaign, DftJobRole.CANDIDATE.text());
     long submitted = jobs.values().stream().mapToLong(Long::longValue).sum();
     return new FunnelCounts(
         countCandidates(campaign),

@@ -31,13 +31,14 @@ final class JdbiCampaignRepository implements CampaignRepository {
   }
 
   @Override
-  public void updateCampaignStage(String name, String stage, String status, String failureReason) {
+  public void updateCampaignStage(
+      String name, String stage, CampaignStatus status, String failureReason) {
     db.update(
         "updating campaign " + name,
         "UPDATE campaigns SET stage = ?, status = ?, failure_reason = ?, updated_at = ? WHERE"
             + " name = ?",
         stage,
-        status,
+        status.name(),
         failureReason,
         Instant.now().toString(),
         name);

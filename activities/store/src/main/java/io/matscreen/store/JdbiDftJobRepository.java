@@ -57,11 +57,11 @@ final class JdbiDftJobRepository implements DftJobRepository {
       throws SQLException {
     ps.setInt(1, j.batch());
     ps.setString(2, j.subjectId());
-    ps.setString(3, j.role());
+    ps.setString(3, j.role().text());
     ps.setString(4, j.formula());
     ps.setString(5, j.inputSet());
     ps.setString(6, j.executor());
-    ps.setString(7, j.state());
+    ps.setString(7, j.state().name());
     ps.setString(8, j.schedulerId());
     ps.setInt(9, j.attempt());
     ps.setInt(10, j.corrections());
@@ -135,7 +135,7 @@ final class JdbiDftJobRepository implements DftJobRepository {
                 .bind(1, j.jobKey())
                 .bind(2, j.attempt())
                 .bind(3, j.schedulerId())
-                .bind(4, j.state())
+                .bind(4, j.state().name())
                 .bind(5, j.reason())
                 .bind(6, j.settingsJson())
                 .bind(7, Instant.now().toString())

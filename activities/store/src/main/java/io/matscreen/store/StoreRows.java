@@ -11,7 +11,7 @@ public final class StoreRows {
       String specText,
       String workflowId,
       String stage,
-      String status,
+      CampaignStatus status,
       String createdAt,
       String updatedAt,
       String failureReason) {}
@@ -65,17 +65,17 @@ public final class StoreRows {
       String source,
       String structureJson) {}
 
-  /** A DFT job and its current state. Role is "candidate" or "reference". */
+  /** A DFT job and its current state. */
   public record DftJobRow(
       String campaign,
       String jobKey,
       int batch,
       String subjectId,
-      String role,
+      DftJobRole role,
       String formula,
       String inputSet,
       String executor,
-      String state,
+      StoredDftState state,
       String schedulerId,
       int attempt,
       int corrections,
@@ -83,7 +83,7 @@ public final class StoreRows {
       String jobDir,
       String settingsJson,
       String structureJson) {
-    public DftJobRow withState(String newState, String newReason) {
+    public DftJobRow withState(StoredDftState newState, String newReason) {
       return new DftJobRow(
           campaign,
           jobKey,

@@ -28,7 +28,7 @@ abstract class CampaignStoreContract {
   /** The store under test; each test uses its own campaign name. */
   abstract CampaignStore store();
 
-  private final String campaign = "c-" + UUID.randomUUID().toString().substring(0, 8);
+  final String campaign = "c-" + UUID.randomUUID().toString().substring(0, 8);
 
   private List<CandidateRow> candidates(int n, int shard) {
     List<CandidateRow> rows = new ArrayList<>();
@@ -64,12 +64,13 @@ abstract class CampaignStoreContract {
     CampaignStore s = store();
     s.upsertCampaign(campaign, "C-Si", "name: x", "campaign-" + campaign);
     assertThat(s.campaign(campaign).get().failureReason()).isNull();
-    s.updateCampaignStage(campaign, "failed", "FAILED", "known_phases[2]: bad formula");
+    s.updateCampaignStage(
+        campaign, "failed", CampaignStatus.FAILED, "known_phases[2]: bad formula");
     StoreRows.CampaignRow failed = s.campaign(campaign).get();
     assertThat(failed.stage()).isEqualTo("failed");
-    assertThat(failed.status()).isEqualTo("FAILED");
+    assertThat(failed.status()).isEqualTo(CampaignStatus.FAILED);
     assertThat(failed.failureReason()).isEqualTo("known_phases[2]: bad formula");
-    s.updateCampaignStage(campaign, "candidates", "RUNNING");
+    s.updateCampaignStage(campaign, "candidates", CampaignStatus.RUNNING);
     assertThat(s.campaign(campaign).get().failureReason()).isNull();
   }
 
@@ -114,9 +115,9 @@ abstract class CampaignStoreContract {
     assertThat(s.predictionsInShard(campaign, 1)).isEmpty();
     s.insertDftJobsIfAbsent(
         List.of(
-            job("cand-0-0", "candidate", "FINISHED"),
-            job("cand-0-1", "candidate", "FAILED"),
-            job("Si", "reference", "FINISHED")));
+            job("cand-0-0", DftJobRole.CANDIDATE, StoredDftState.FINISHED),
+            job("cand-0-1", DftJobRole.CANDIDATE, StoredDftState.FAILED),
+            job("Si", DftJobRole.REFERENCE, StoredDftState.FINISHED)));
     s.upsertHullResults(
         List.of(new HullRow(campaign, "cand-0-0", "dft", -0.3, -0.02, "SiC:1", null, false)));
 
@@ -133,11 +134,11 @@ abstract class CampaignStoreContract {
     assertThat(ranked.get(ranked.size() - 1).acquisition()).isEqualTo(0.4);
   }
 
-  private DftJobRow job(String subject, String role, String state) {
+  DftJobRow job(String subject, DftJobRole role, StoredDftState state) {
     return new DftJobRow(
         campaign,
         campaign + "/" + subject + "/qe-pbe-relax",
-        role.equals("reference") ? 0 : 1,
+        role == DftJobRole.REFERENCE ? 0 : 1,
         subject,
         role,
         "SiC",
@@ -156,7 +157,7 @@ abstract class CampaignStoreContract {
   @Test
   void dftJobsKeepTheirStateAndHistoryWhenSelectedAgain() {
     CampaignStore s = store();
-    DftJobRow j = job("cand-9", "candidate", "PENDING");
+    DftJobRow j = job("cand-9", DftJobRole.CANDIDATE, StoredDftState.PENDING);
     s.insertDftJobsIfAbsent(List.of(j));
     DftJobRow running =
         new DftJobRow(
@@ -164,11 +165,11 @@ abstract class CampaignStoreContract {
             j.jobKey(),
             1,
             "cand-9",
-            "candidate",
+            DftJobRole.CANDIDATE,
             "SiC",
             "qe-pbe-relax",
             "slurm",
-            "RUNNING",
+            StoredDftState.RUNNING,
             "4242",
             1,
             0,
@@ -177,11 +178,11 @@ abstract class CampaignStoreContract {
             "{\"walltime\":\"1:00:00\"}",
             "{}");
     s.updateDftJob(running);
-    s.recordAttempt(running.withState("FAILED", "walltime"));
+    s.recordAttempt(running.withState(StoredDftState.FAILED, "walltime"));
     s.insertDftJobsIfAbsent(List.of(j));
 
     DftJobRow stored = s.dftJob(campaign, j.jobKey()).orElseThrow();
-    assertThat(stored.state()).isEqualTo("RUNNING");
+    assertThat(stored.state()).isEqualTo(StoredDftState.RUNNING);
     assertThat(stored.schedulerId()).isEqualTo("4242");
     assertThat(stored.settingsJson()).contains("walltime");
     assertThat(s.dftJobsInBatch(campaign, 1)).hasSize(1);
@@ -195,6 +196,28 @@ abstract class CampaignStoreContract {
     assertThat(attempt.reason()).isEqualTo("walltime");
     assertThat(attempt.settingsJson()).isEqualTo("{\"walltime\":\"1:00:00\"}");
     assertThat(attempt.recordedAt()).isNotBlank();
+  }
+
+  @Test
+  void everyDftStateRoleAndCampaignStatusReadsBack() {
+    CampaignStore s = store();
+    List<DftJobRow> jobs = new ArrayList<>();
+    for (StoredDftState state : StoredDftState.values()) {
+      for (DftJobRole role : DftJobRole.values()) {
+        jobs.add(job(state + "-" + role, role, state));
+      }
+    }
+    s.insertDftJobsIfAbsent(jobs);
+    assertThat(s.dftJobs(campaign))
+        .extracting(j -> j.subjectId() + "=" + j.state() + "/" + j.role())
+        .containsExactlyInAnyOrderElementsOf(
+            jobs.stream().map(j -> j.subjectId() + "=" + j.state() + "/" + j.role()).toList());
+    s.upsertCampaign(campaign, "C-Si", "name: x", "campaign-" + campaign);
+    assertThat(s.campaign(campaign).get().status()).isEqualTo(CampaignStatus.RUNNING);
+    for (CampaignStatus status : CampaignStatus.values()) {
+      s.updateCampaignStage(campaign, "dft", status);
+      assertThat(s.campaign(campaign).get().status()).isEqualTo(status);
+    }
   }
 
   @Test

@@ -1,12 +1,15 @@
 package io.matscreen.workflows.campaign;
 
+import io.matscreen.activities.api.CampaignEnums;
 import io.matscreen.activities.api.FailureTypes;
 import io.matscreen.activities.api.InferenceActivities;
+import io.matscreen.activities.api.LegacyStringFields;
 import io.matscreen.activities.api.ScreeningActivities;
 import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.CampaignStage;
 import io.matscreen.proto.v1.CampaignState;
 import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
@@ -68,13 +71,19 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   private boolean cancelled;
 
   @Override
-  public CampaignProgress run(CampaignSpec spec, CampaignState carried) {
-    if (carried != null && !carried.getStage().isEmpty()) {
+  public CampaignProgress run(CampaignSpec input, CampaignState carriedInput) {
+    // A campaign started by an older worker carries stage, σ kind, input set and executor as the
+    // strings they were; read them so it goes on where it was.
+    CampaignSpec spec = LegacyStringFields.upgrade(input);
+    CampaignState carried = LegacyStringFields.upgrade(carriedInput);
+    if (carried != null && carried.getCampaignStage() != CampaignStage.CAMPAIGN_STAGE_UNSPECIFIED) {
       state = carried.toBuilder();
       progress = carried.getProgress().toBuilder();
       paused = carried.getPaused();
     } else {
-      state.setStage("candidates").setBudget(spec.getDft().getBudget());
+      state
+          .setCampaignStage(CampaignStage.CAMPAIGN_STAGE_CANDIDATES)
+          .setBudget(spec.getDft().getBudget());
       progress
           .setCampaign(spec.getName())
           .setStore(spec.getStore())
@@ -83,9 +92,9 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     Workflow.upsertTypedSearchAttributes(
         CampaignSearchAttributes.CAMPAIGN.valueSet(spec.getName()),
         CampaignSearchAttributes.CHEMSYS.valueSet(List.copyOf(spec.getElementsList())));
-    enterStage(spec, state.getStage(), "");
+    enterStage(spec, state.getCampaignStage(), "");
 
-    if (state.getStage().equals("candidates")) {
+    if (state.getCampaignStage() == CampaignStage.CAMPAIGN_STAGE_CANDIDATES) {
       ShardList shards;
       try {
         shards = screening.prepareCampaign(spec);
@@ -97,15 +106,18 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         // as failed with its reason, instead of showing stage "candidates" forever.
         throw failCampaign(spec, "preparation", e);
       }
-      enterStage(spec, "screen", shards.getReferences() + " known phases predicted");
+      enterStage(
+          spec,
+          CampaignStage.CAMPAIGN_STAGE_SCREEN,
+          shards.getReferences() + " known phases predicted");
     }
-    if (state.getStage().equals("screen")) {
+    if (state.getCampaignStage() == CampaignStage.CAMPAIGN_STAGE_SCREEN) {
       if (!screenShards(spec)) {
         return progress.build();
       }
-      enterStage(spec, "select", "");
+      enterStage(spec, CampaignStage.CAMPAIGN_STAGE_SELECT, "");
     }
-    if (state.getStage().equals("select")) {
+    if (state.getCampaignStage() == CampaignStage.CAMPAIGN_STAGE_SELECT) {
       if (!awaitRunnable(spec)) {
         return progress.build();
       }
@@ -116,7 +128,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
       progress.setDftSubmitted(selection.getCandidateJobs());
       enterStage(
           spec,
-          "dft",
+          CampaignStage.CAMPAIGN_STAGE_DFT,
           selection.getCandidateJobs()
               + " candidates and "
               + selection.getReferenceJobs()
@@ -124,21 +136,21 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
               + selection.getBatchesCount()
               + " batches");
     }
-    if (state.getStage().equals("dft")) {
+    if (state.getCampaignStage() == CampaignStage.CAMPAIGN_STAGE_DFT) {
       if (!awaitRunnable(spec)) {
         return progress.build();
       }
       runDftBatches(spec);
-      enterStage(spec, "final", "");
+      enterStage(spec, CampaignStage.CAMPAIGN_STAGE_FINAL, "");
     }
-    if (state.getStage().equals("final")) {
+    if (state.getCampaignStage() == CampaignStage.CAMPAIGN_STAGE_FINAL) {
       FinalHullResult result = screening.finalHull(spec);
       progress.setBelowHull(result.getBelowHull());
       Workflow.upsertTypedSearchAttributes(
           CampaignSearchAttributes.STABLE_FOUND.valueSet((long) result.getBelowHull()));
       enterStage(
           spec,
-          "done",
+          CampaignStage.CAMPAIGN_STAGE_DONE,
           result.getBelowHull()
               + " below hull"
               + (result.getStableFormulasCount() > 0
@@ -166,7 +178,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
       }
       if (inFlight.isEmpty()) {
         if (cancelled) {
-          enterStage(spec, "cancelled", "cancelled during screening");
+          enterStage(spec, CampaignStage.CAMPAIGN_STAGE_CANCELLED, "cancelled during screening");
           return false;
         }
         if (startedThisRun >= SHARDS_PER_RUN) {
@@ -241,7 +253,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     for (Promise<DftBatchProgress> p : batches) {
       try {
         DftBatchProgress r = p.get();
-        if (r.getBatch() > 0) {
+        if (r.getBatch() != WorkflowIds.REFERENCE_BATCH) {
           finished += r.getFinished();
           failed += r.getFailed();
         }
@@ -257,7 +269,10 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   private boolean awaitRunnable(CampaignSpec spec) {
     Workflow.await(() -> !paused || cancelled);
     if (cancelled) {
-      enterStage(spec, "cancelled", "cancelled before " + state.getStage());
+      enterStage(
+          spec,
+          CampaignStage.CAMPAIGN_STAGE_CANCELLED,
+          "cancelled before " + CampaignEnums.yamlName(state.getCampaignStage()));
       return false;
     }
     return true;
@@ -272,7 +287,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     log.warn("campaign {} failed in {}: {}", spec.getName(), what, reason);
     progress.setFailureReason(reason);
     try {
-      enterStage(spec, "failed", what + " failed");
+      enterStage(spec, CampaignStage.CAMPAIGN_STAGE_FAILED, what + " failed");
     } catch (ActivityFailure recordFailed) {
       log.warn("the failure of campaign {} could not be recorded: {}", spec.getName(), reason);
     }
@@ -299,13 +314,14 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 3) + "..." : reason;
   }
 
-  private void enterStage(CampaignSpec spec, String stage, String detail) {
-    state.setStage(stage);
-    progress.setStage(stage);
+  private void enterStage(CampaignSpec spec, CampaignStage stage, String detail) {
+    state.setCampaignStage(stage);
+    progress.setCampaignStage(stage);
     if (!detail.isEmpty()) {
       progress.setDetail(detail);
     }
-    Workflow.upsertTypedSearchAttributes(CampaignSearchAttributes.STAGE.valueSet(stage));
+    Workflow.upsertTypedSearchAttributes(
+        CampaignSearchAttributes.STAGE.valueSet(CampaignEnums.yamlName(stage)));
     Workflow.setCurrentDetails(currentDetails(spec));
     screening.recordProgress(progress.build());
   }
@@ -318,7 +334,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
             + " %d | %d |%n%n%s",
         spec.getName(),
         String.join("-", spec.getElementsList()),
-        progress.getStage(),
+        CampaignEnums.yamlName(progress.getCampaignStage()),
         paused ? " (paused)" : "",
         progress.getCandidates(),
         progress.getScreened(),
@@ -371,11 +387,13 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     if (budget < 0) {
       throw new IllegalArgumentException("budget must be >= 0, got " + budget);
     }
-    String stage = state.getStage();
-    if (!stage.equals("candidates") && !stage.equals("screen") && !stage.equals("select")) {
+    CampaignStage stage = state.getCampaignStage();
+    if (stage != CampaignStage.CAMPAIGN_STAGE_CANDIDATES
+        && stage != CampaignStage.CAMPAIGN_STAGE_SCREEN
+        && stage != CampaignStage.CAMPAIGN_STAGE_SELECT) {
       throw new IllegalStateException(
           "the DFT budget can no longer change: candidates were already selected (stage "
-              + stage
+              + CampaignEnums.yamlName(stage)
               + ")");
     }
   }

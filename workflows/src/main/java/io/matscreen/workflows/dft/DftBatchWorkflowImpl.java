@@ -1,6 +1,7 @@
 package io.matscreen.workflows.dft;
 
 import io.matscreen.activities.api.DftActivities;
+import io.matscreen.activities.api.LegacyStringFields;
 import io.matscreen.activities.api.ScreeningActivities;
 import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
@@ -30,7 +31,12 @@ public class DftBatchWorkflowImpl implements DftBatchWorkflow {
   private DftBatchProgress progress = DftBatchProgress.getDefaultInstance();
 
   @Override
-  public DftBatchProgress run(DftBatchRef batch) {
+  public DftBatchProgress run(DftBatchRef input) {
+    // A batch started by an older campaign carries its spec's enums as the strings they were.
+    DftBatchRef batch =
+        input.hasSpec()
+            ? input.toBuilder().setSpec(LegacyStringFields.upgrade(input.getSpec())).build()
+            : input;
     progress =
         DftBatchProgress.newBuilder()
             .setCampaign(batch.getCampaign())

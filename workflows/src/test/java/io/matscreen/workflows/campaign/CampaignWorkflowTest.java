@@ -19,9 +19,11 @@ import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.CampaignStage;
 import io.matscreen.proto.v1.CampaignState;
 import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
+import io.matscreen.proto.v1.DftExecutorKind;
 import io.matscreen.proto.v1.DftSelection;
 import io.matscreen.proto.v1.DftSettings;
 import io.matscreen.proto.v1.FinalHullResult;
@@ -65,7 +67,10 @@ class CampaignWorkflowTest {
         .setName("t1")
         .addAllElements(List.of("C", "Ge", "Si"))
         .setMaxParallelShards(2)
-        .setDft(DftSettings.newBuilder().setBudget(budget).setExecutor("local"))
+        .setDft(
+            DftSettings.newBuilder()
+                .setBudget(budget)
+                .setExecutorKind(DftExecutorKind.DFT_EXECUTOR_KIND_LOCAL))
         .build();
   }
 
@@ -138,7 +143,7 @@ class CampaignWorkflowTest {
     CampaignWorkflow wf = newWorkflow(env.getWorkflowClient());
     CampaignProgress p = wf.run(spec(5), CampaignState.getDefaultInstance());
 
-    assertThat(p.getStage()).isEqualTo("done");
+    assertThat(p.getCampaignStage()).isEqualTo(CampaignStage.CAMPAIGN_STAGE_DONE);
     assertThat(p.getCandidates()).isEqualTo(30);
     assertThat(p.getScreened()).isEqualTo(30);
     assertThat(p.getPassedTriage()).isEqualTo(6);
@@ -206,7 +211,7 @@ class CampaignWorkflowTest {
     CampaignProgress p =
         newWorkflow(env.getWorkflowClient()).run(spec(0), CampaignState.getDefaultInstance());
 
-    assertThat(p.getStage()).isEqualTo("done");
+    assertThat(p.getCampaignStage()).isEqualTo(CampaignStage.CAMPAIGN_STAGE_DONE);
     assertThat(p.getScreened()).isEqualTo(20);
     assertThat(p.getPassedTriage()).isEqualTo(2);
     assertThat(p.getShardsDone()).isEqualTo(3);
@@ -231,14 +236,14 @@ class CampaignWorkflowTest {
     CampaignProgress paused = wf.progress();
     assertThat(paused.getPaused()).isTrue();
     assertThat(paused.getBudget()).isEqualTo(7);
-    assertThat(paused.getStage()).isNotEqualTo("done");
+    assertThat(paused.getCampaignStage()).isNotEqualTo(CampaignStage.CAMPAIGN_STAGE_DONE);
 
     wf.resume();
     CampaignProgress done =
         env.getWorkflowClient()
             .newUntypedWorkflowStub(WorkflowIds.campaign("t1"))
             .getResult(CampaignProgress.class);
-    assertThat(done.getStage()).isEqualTo("done");
+    assertThat(done.getCampaignStage()).isEqualTo(CampaignStage.CAMPAIGN_STAGE_DONE);
     ArgumentCaptor<CampaignSpec> selected = ArgumentCaptor.forClass(CampaignSpec.class);
     verify(screening, atLeastOnce()).selectForDft(selected.capture());
     assertThat(selected.getValue().getDft().getBudget()).isEqualTo(7);
@@ -256,7 +261,7 @@ class CampaignWorkflowTest {
         env.getWorkflowClient()
             .newUntypedWorkflowStub(WorkflowIds.campaign("t1"))
             .getResult(CampaignProgress.class);
-    assertThat(p.getStage()).isEqualTo("cancelled");
+    assertThat(p.getCampaignStage()).isEqualTo(CampaignStage.CAMPAIGN_STAGE_CANCELLED);
     verify(screening, times(0)).selectForDft(any());
   }
 
@@ -283,18 +288,19 @@ class CampaignWorkflowTest {
     ArgumentCaptor<CampaignProgress> recorded = ArgumentCaptor.forClass(CampaignProgress.class);
     verify(screening, atLeastOnce()).recordProgress(recorded.capture());
     CampaignProgress last = recorded.getValue();
-    assertThat(last.getStage()).isEqualTo("failed");
+    assertThat(last.getCampaignStage()).isEqualTo(CampaignStage.CAMPAIGN_STAGE_FAILED);
     assertThat(last.getFailureReason()).isEqualTo(reason);
     assertThat(last.getCampaign()).isEqualTo("t1");
     assertThat(recorded.getAllValues())
-        .extracting(CampaignProgress::getStage)
-        .containsExactly("candidates", "failed");
+        .extracting(CampaignProgress::getCampaignStage)
+        .containsExactly(
+            CampaignStage.CAMPAIGN_STAGE_CANDIDATES, CampaignStage.CAMPAIGN_STAGE_FAILED);
     // Non-retryable: one attempt; nothing after the preparation ran.
     verify(screening, times(1)).prepareCampaign(any());
     verify(inference, times(0)).predictReferences(any());
     // A query after the end still answers with the failure.
     CampaignProgress queried = wf.progress();
-    assertThat(queried.getStage()).isEqualTo("failed");
+    assertThat(queried.getCampaignStage()).isEqualTo(CampaignStage.CAMPAIGN_STAGE_FAILED);
     assertThat(queried.getFailureReason()).isEqualTo(reason);
   }
 
@@ -308,7 +314,7 @@ class CampaignWorkflowTest {
     org.mockito.Mockito.doAnswer(
             a -> {
               CampaignProgress p = a.getArgument(0);
-              if (p.getStage().equals("failed")) {
+              if (p.getCampaignStage() == CampaignStage.CAMPAIGN_STAGE_FAILED) {
                 throw new IllegalStateException("store unreachable");
               }
               return null;
@@ -332,6 +338,8 @@ class CampaignWorkflowTest {
             });
     // The record was tried with the activity's retries (5 attempts), then given up.
     verify(screening, times(5))
-        .recordProgress(org.mockito.ArgumentMatchers.argThat(p -> p.getStage().equals("failed")));
+        .recordProgress(
+            org.mockito.ArgumentMatchers.argThat(
+                p -> p.getCampaignStage() == CampaignStage.CAMPAIGN_STAGE_FAILED));
   }
 }

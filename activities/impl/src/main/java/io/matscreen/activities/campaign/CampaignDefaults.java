@@ -2,6 +2,9 @@ package io.matscreen.activities.campaign;
 
 import io.matscreen.hull.TriageSettings;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.DftExecutorKind;
+import io.matscreen.proto.v1.DftInputSet;
+import io.matscreen.proto.v1.SigmaKind;
 import io.matscreen.store.CampaignStore;
 
 /**
@@ -29,11 +32,11 @@ public final class CampaignDefaults {
   public static final double TRIAGE_THRESHOLD_EV = TriageSettings.DEFAULT_THRESHOLD_EV;
 
   /** Triage rule: which σ of the ensemble (total, epistemic or aleatoric). */
-  public static final String TRIAGE_SIGMA = "total";
+  public static final SigmaKind TRIAGE_SIGMA = SigmaKind.SIGMA_KIND_TOTAL;
 
-  public static final String DFT_INPUT_SET = "qe-pbe-relax";
+  public static final DftInputSet DFT_INPUT_SET = DftInputSet.DFT_INPUT_SET_QE_PBE_RELAX;
 
-  public static final String DFT_EXECUTOR = "local";
+  public static final DftExecutorKind DFT_EXECUTOR = DftExecutorKind.DFT_EXECUTOR_KIND_LOCAL;
 
   /** Candidates relaxed with DFT (references come on top). */
   public static final int DFT_BUDGET = 10;
@@ -58,9 +61,11 @@ public final class CampaignDefaults {
     return spec.getDft().getBatchSize() > 0 ? spec.getDft().getBatchSize() : DFT_BATCH_SIZE;
   }
 
-  /** The spec's triage σ kind, or the default where it is unset (empty). */
-  public static String triageSigma(CampaignSpec spec) {
-    return spec.getTriageSigma().isEmpty() ? TRIAGE_SIGMA : spec.getTriageSigma();
+  /** The spec's triage σ kind, or the default where it is unset. */
+  public static SigmaKind triageSigma(CampaignSpec spec) {
+    return spec.getTriageSigmaKind() == SigmaKind.SIGMA_KIND_UNSPECIFIED
+        ? TRIAGE_SIGMA
+        : spec.getTriageSigmaKind();
   }
 
   /** The spec's model reference, or the shipped model where it is unset (empty). */

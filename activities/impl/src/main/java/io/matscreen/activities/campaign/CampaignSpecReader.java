@@ -3,6 +3,8 @@ package io.matscreen.activities.campaign;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.matscreen.activities.api.CampaignEnums;
+import io.matscreen.activities.api.LegacyStringFields;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftSettings;
 import io.matscreen.structure.Element;
@@ -13,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /** Reads a campaign YAML file into a {@link CampaignSpec}, naming the field of any problem. */
@@ -53,8 +56,9 @@ public final class CampaignSpecReader {
   public static CampaignSpec fromStoredText(String text, String campaign) {
     CampaignSpec.Builder b = CampaignSpec.newBuilder();
     try {
-      com.google.protobuf.TextFormat.merge(text, b);
-    } catch (com.google.protobuf.TextFormat.ParseException e) {
+      // Specs stored before the enum fields have their old string fields.
+      com.google.protobuf.TextFormat.merge(LegacyStringFields.upgradeStoredText(text), b);
+    } catch (com.google.protobuf.TextFormat.ParseException | CampaignEnums.UnknownNameException e) {
       throw new InvalidCampaignSpecException(
           "the stored spec of campaign " + campaign + " cannot be read: " + e.getMessage());
     }
@@ -158,32 +162,28 @@ public final class CampaignSpecReader {
     b.setTriageK(number(triage, "k", CampaignDefaults.TRIAGE_K, "triage.", source));
     b.setTriageThreshold(
         number(triage, "threshold", CampaignDefaults.TRIAGE_THRESHOLD_EV, "triage.", source));
-    String sigma = text(triage, "sigma", CampaignDefaults.TRIAGE_SIGMA, source);
-    if (!List.of("total", "epistemic", "aleatoric").contains(sigma)) {
-      throw new InvalidCampaignSpecException(
-          source
-              + ": field 'triage.sigma' must be total, epistemic or aleatoric, got '"
-              + sigma
-              + "'");
-    }
-    b.setTriageSigma(sigma);
+    b.setTriageSigmaKind(
+        named(
+            CampaignEnums::sigmaKind,
+            "triage.sigma",
+            text(triage, "sigma", CampaignEnums.yamlName(CampaignDefaults.TRIAGE_SIGMA), source),
+            source));
 
     JsonNode dft = object(root, "dft", source);
     checkKeys(dft, DFT, "dft.", source);
     DftSettings.Builder d = DftSettings.newBuilder();
-    d.setInputSet(text(dft, "input_set", CampaignDefaults.DFT_INPUT_SET, source));
-    if (!List.of("qe-pbe-relax", "vasp-mp-relax").contains(d.getInputSet())) {
-      throw new InvalidCampaignSpecException(
-          source
-              + ": field 'dft.input_set' must be qe-pbe-relax or vasp-mp-relax, got '"
-              + d.getInputSet()
-              + "'");
-    }
-    d.setExecutor(text(dft, "executor", CampaignDefaults.DFT_EXECUTOR, source));
-    if (!List.of("local", "slurm").contains(d.getExecutor())) {
-      throw new InvalidCampaignSpecException(
-          source + ": field 'dft.executor' must be local or slurm, got '" + d.getExecutor() + "'");
-    }
+    d.setInputSetKind(
+        named(
+            CampaignEnums::inputSet,
+            "dft.input_set",
+            text(dft, "input_set", CampaignEnums.yamlName(CampaignDefaults.DFT_INPUT_SET), source),
+            source));
+    d.setExecutorKind(
+        named(
+            CampaignEnums::executorKind,
+            "dft.executor",
+            text(dft, "executor", CampaignEnums.yamlName(CampaignDefaults.DFT_EXECUTOR), source),
+            source));
     d.setBudget(integer(dft, "budget", CampaignDefaults.DFT_BUDGET, 0, 1_000_000, "dft.", source));
     d.setMaxParallel(
         integer(dft, "max_parallel", CampaignDefaults.DFT_MAX_PARALLEL, 1, 10_000, "dft.", source));
@@ -276,6 +276,16 @@ public final class CampaignSpecReader {
     List<JsonNode> out = new java.util.ArrayList<>();
     n.forEach(out::add);
     return out;
+  }
+
+  /** The enum value a YAML text names; an unknown name is the reader's error, with its file. */
+  private static <E> E named(
+      BiFunction<String, String, E> parse, String field, String name, String source) {
+    try {
+      return parse.apply(field, name);
+    } catch (CampaignEnums.UnknownNameException e) {
+      throw new InvalidCampaignSpecException(source + ": " + e.getMessage());
+    }
   }
 
   private static String text(JsonNode parent, String field, String dflt, String source) {

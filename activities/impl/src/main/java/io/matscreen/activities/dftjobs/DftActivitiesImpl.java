@@ -17,11 +17,13 @@ import io.matscreen.dft.vasp.VaspMpRelaxInputSet;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
+import io.matscreen.proto.v1.DftExecutorKind;
 import io.matscreen.proto.v1.DftResumeRequest;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
+import io.matscreen.store.StoredDftState;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
@@ -77,7 +79,7 @@ public final class DftActivitiesImpl implements DftActivities {
           DftBatchSubmission.submitPending(spec, store, jobs, () -> executor(spec), workRoot);
       for (DftJobRow job : jobs) {
         switch (job.state()) {
-          case "SUBMITTED", "RUNNING" -> changed += check(spec, store, job) ? 1 : 0;
+          case SUBMITTED, RUNNING -> changed += check(spec, store, job) ? 1 : 0;
           default -> {}
         }
       }
@@ -101,9 +103,9 @@ public final class DftActivitiesImpl implements DftActivities {
   public DftBatchProgress resumeJobs(DftResumeRequest request) {
     CampaignStore store = stores.forUrl(request.getStore());
     for (DftJobRow job : store.dftJobsInBatch(request.getCampaign(), request.getBatch())) {
-      boolean failed = job.state().equals("FAILED");
-      boolean unfinished = !failed && !job.state().equals("FINISHED");
-      boolean active = job.state().equals("SUBMITTED") || job.state().equals("RUNNING");
+      boolean failed = job.state() == StoredDftState.FAILED;
+      boolean unfinished = !failed && job.state() != StoredDftState.FINISHED;
+      boolean active = job.state().active();
       if ((request.getFailed() && failed) || (request.getUnfinished() && unfinished && !active)) {
         DftJobState state = DftJobState.fromJson(job.settingsJson());
         Map<String, String> settings = new HashMap<>(state.settings());
@@ -113,7 +115,7 @@ public final class DftActivitiesImpl implements DftActivities {
         store.updateDftJob(
             withState(
                 job,
-                "PENDING",
+                StoredDftState.PENDING,
                 "resumed after: " + job.reason(),
                 job.schedulerId(),
                 job.attempt(),
@@ -156,7 +158,7 @@ public final class DftActivitiesImpl implements DftActivities {
         if (step.next() == seen.state()) {
           return false;
         }
-        store.updateDftJob(job.withState(step.next().name(), null));
+        store.updateDftJob(job.withState(DftJobState.stored(step.next()), null));
       }
       case RECORD_FINISHED -> {
         DftResult result = step.result();
@@ -174,7 +176,7 @@ public final class DftActivitiesImpl implements DftActivities {
                 inputSet.fingerprint().asKey(),
                 finalStructure,
                 result.wallTimeSeconds()));
-        DftJobRow done = job.withState(step.next().name(), null);
+        DftJobRow done = job.withState(DftJobState.stored(step.next()), null);
         store.updateDftJob(done);
         store.recordAttempt(done);
       }
@@ -184,7 +186,7 @@ public final class DftActivitiesImpl implements DftActivities {
         store.recordAttempt(
             withState(
                 job,
-                DftState.FAILED.name(),
+                StoredDftState.FAILED,
                 step.reason(),
                 job.schedulerId(),
                 job.attempt(),
@@ -200,7 +202,7 @@ public final class DftActivitiesImpl implements DftActivities {
         store.updateDftJob(
             withState(
                 job,
-                step.next().name(),
+                DftJobState.stored(step.next()),
                 step.reason(),
                 job.schedulerId(),
                 job.attempt(),
@@ -225,7 +227,7 @@ public final class DftActivitiesImpl implements DftActivities {
 
   static DftJobRow withState(
       DftJobRow j,
-      String state,
+      StoredDftState state,
       String reason,
       String schedulerId,
       int attempt,
@@ -258,9 +260,9 @@ public final class DftActivitiesImpl implements DftActivities {
         DftBatchProgress.newBuilder().setCampaign(campaign).setBatch(batch).setChanged(changed);
     for (DftJobRow j : store.dftJobsInBatch(campaign, batch)) {
       switch (j.state()) {
-        case "PENDING" -> b.setPending(b.getPending() + 1);
-        case "SUBMITTED", "RUNNING" -> b.setActive(b.getActive() + 1);
-        case "FINISHED" -> b.setFinished(b.getFinished() + 1);
+        case PENDING -> b.setPending(b.getPending() + 1);
+        case SUBMITTED, RUNNING -> b.setActive(b.getActive() + 1);
+        case FINISHED -> b.setFinished(b.getFinished() + 1);
         default -> b.setFailed(b.getFailed() + 1);
       }
     }
@@ -278,15 +280,15 @@ public final class DftActivitiesImpl implements DftActivities {
   }
 
   private synchronized DftExecutor executor(CampaignSpec spec) {
-    String kind = spec.getDft().getExecutor();
-    if (kind.equals("local")) {
+    DftExecutorKind kind = spec.getDft().getExecutorKind();
+    if (kind == DftExecutorKind.DFT_EXECUTOR_KIND_LOCAL) {
       if (local == null) {
         int parallel = Math.max(1, spec.getDft().getMaxParallel());
         local = new LocalExecutor(workRoot.resolve(".local-executor"), parallel);
       }
       return local;
     }
-    if (kind.equals("slurm")) {
+    if (kind == DftExecutorKind.DFT_EXECUTOR_KIND_SLURM) {
       if (slurm == null) {
         // MATSCREEN_SLURM_CONF points the client tools at a cluster's slurm.conf (tests use it);
         // otherwise the system's default applies.
@@ -301,7 +303,7 @@ public final class DftActivitiesImpl implements DftActivities {
       return slurm;
     }
     throw ApplicationFailure.newNonRetryableFailure(
-        "DFT executor '" + kind + "' is not available in this worker",
+        "DFT executor " + kind + " is not available in this worker",
         FailureTypes.INVALID_DFT_SETTINGS);
   }
 

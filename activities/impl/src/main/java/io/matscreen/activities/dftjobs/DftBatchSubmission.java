@@ -1,4 +1,5 @@
 package io.matscreen.activities.dftjobs;
+import io.matscreen.store.StoredDftState;
 
 import io.matscreen.dft.DftExecutor;
 import io.matscreen.dft.DftInputException;
@@ -59,14 +60,14 @@ final class DftBatchSubmission {
       List<DftJobRow> jobs,
       Supplier<DftExecutor> executorOfCampaign,
       Path workRoot) {
-    if (jobs.stream().noneMatch(j -> j.state().equals("PENDING"))) {
+    if (jobs.stream().noneMatch(j -> j.state() == StoredDftState.PENDING)) {
       return 0;
     }
     DftExecutor executor = executorOfCampaign.get();
     int changed = 0;
     List<Prepared> todo = new ArrayList<>();
     for (DftJobRow job : jobs) {
-      if (!job.state().equals("PENDING")) {
+      if (job.state() != StoredDftState.PENDING) {
         continue;
       }
       changed++;
@@ -94,7 +95,7 @@ final class DftBatchSubmission {
         DftJobRow failed =
             DftActivitiesImpl.withState(
                 job,
-                "FAILED",
+                StoredDftState.FAILED,
                 "invalid DFT settings: " + e.getMessage(),
                 null,
                 attempt,
@@ -172,7 +173,7 @@ final class DftBatchSubmission {
     store.updateDftJob(
         DftActivitiesImpl.withState(
             job,
-            "SUBMITTED",
+            StoredDftState.SUBMITTED,
             null,
             handle.schedulerId(),
             attempt,

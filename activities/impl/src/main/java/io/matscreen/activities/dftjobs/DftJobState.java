@@ -13,6 +13,7 @@ import io.matscreen.dft.job.CodeErrors;
 import io.matscreen.dft.job.DftState;
 import io.matscreen.hull.EnergyFingerprint;
 import io.matscreen.store.StoreRows.DftJobRow;
+import io.matscreen.store.StoredDftState;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -70,24 +71,14 @@ public record DftJobState(
     return new DftJobState(settings, corrections, result.errorKind(), result.codeErrors());
   }
 
-  /**
-   * The state column of a job row.
-   *
-   * @throws IllegalArgumentException naming the job and the value when it is no DftState
-   */
+  /** The state machine's state of a job row (the store rejects unknown state text on reading). */
   public static DftState state(DftJobRow job) {
-    try {
-      return DftState.valueOf(job.state());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "DFT job "
-              + job.jobKey()
-              + " has state '"
-              + job.state()
-              + "', not one of PENDING,"
-              + " SUBMITTED, RUNNING, FINISHED, FAILED",
-          e);
-    }
+    return DftState.valueOf(job.state().name());
+  }
+
+  /** The store's state for a state of the state machine (the two enums have the same names). */
+  public static StoredDftState stored(DftState state) {
+    return StoredDftState.valueOf(state.name());
   }
 
   /** The proto's name of a job state. */

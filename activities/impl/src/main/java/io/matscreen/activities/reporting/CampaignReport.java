@@ -1,6 +1,7 @@
 package io.matscreen.activities.reporting;
 
 import io.matscreen.activities.campaign.CampaignDefaults;
+import io.matscreen.activities.api.CampaignEnums;
 import io.matscreen.activities.reporting.FinalHull.PlacedCandidate;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
@@ -49,7 +50,7 @@ public final class CampaignReport {
         "  passed triage %,7d   e_above_hull_pred + %s·σ(%s) < %s eV/atom",
         f.passedTriage(),
         trim(spec.getTriageK()),
-        CampaignDefaults.triageSigma(spec),
+        CampaignEnums.yamlName(CampaignDefaults.triageSigma(spec)),
         trim(spec.getTriageThreshold()));
     line(
         out,
@@ -58,8 +59,8 @@ public final class CampaignReport {
         progress != null && progress.getBudget() > 0
             ? progress.getBudget()
             : spec.getDft().getBudget(),
-        spec.getDft().getInputSet(),
-        spec.getDft().getExecutor());
+        CampaignEnums.yamlName(spec.getDft().getInputSetKind()),
+        CampaignEnums.yamlName(spec.getDft().getExecutorKind()));
     line(out, "  DFT finished  %,7d   %d failed", f.dftFinished(), f.dftFailed());
     line(
         out,
@@ -72,7 +73,7 @@ public final class CampaignReport {
             : " --store " + spec.getStore());
     if (progress != null) {
       out.append("  stage ")
-          .append(progress.getStage())
+          .append(CampaignEnums.yamlName(progress.getCampaignStage()))
           .append(progress.getDetail().isEmpty() ? "" : ": " + progress.getDetail())
           .append('\n');
     }
@@ -90,7 +91,7 @@ public final class CampaignReport {
     StringBuilder out = new StringBuilder(funnel(spec, null, null));
     out.append('\n')
         .append("DFT results on the hull of the known phases (")
-        .append(spec.getDft().getInputSet())
+        .append(CampaignEnums.yamlName(spec.getDft().getInputSetKind()))
         .append(", same input set for references and candidates):\n");
     for (PlacedCandidate c : placed) {
       line(

@@ -1,5 +1,8 @@
 package io.matscreen.activities.reporting;
 
+import io.matscreen.activities.api.CampaignEnums;
+import io.matscreen.proto.v1.CampaignStage;
+import io.matscreen.store.CampaignStatus;
 import io.matscreen.store.CampaignStore;
 
 /**
@@ -13,24 +16,27 @@ public final class CampaignStages {
   }
 
   /**
-   * Records the workflow's stage; "done", "cancelled" and "failed" end the campaign, others keep it
-   * running. A failed campaign keeps its reason; any other stage clears it.
+   * Records the workflow's stage (its text name in the store's column); done, cancelled and failed
+   * end the campaign, others keep it running. A failed campaign keeps its reason; any other stage
+   * clears it.
    */
-  public void record(String campaign, String stage, String failureReason) {
+  public void record(String campaign, CampaignStage stage, String failureReason) {
     String reason =
-        stage.equals("failed") && failureReason != null && !failureReason.isEmpty()
+        stage == CampaignStage.CAMPAIGN_STAGE_FAILED
+                && failureReason != null
+                && !failureReason.isEmpty()
             ? failureReason
             : null;
-    store.updateCampaignStage(campaign, stage, status(stage), reason);
+    store.updateCampaignStage(campaign, CampaignEnums.yamlName(stage), status(stage), reason);
   }
 
   /** The campaign status that a workflow stage means. */
-  static String status(String stage) {
+  static CampaignStatus status(CampaignStage stage) {
     return switch (stage) {
-      case "done" -> "COMPLETED";
-      case "cancelled" -> "CANCELLED";
-      case "failed" -> "FAILED";
-      default -> "RUNNING";
+      case CAMPAIGN_STAGE_DONE -> CampaignStatus.COMPLETED;
+      case CAMPAIGN_STAGE_CANCELLED -> CampaignStatus.CANCELLED;
+      case CAMPAIGN_STAGE_FAILED -> CampaignStatus.FAILED;
+      default -> CampaignStatus.RUNNING;
     };
   }
 }

@@ -7,6 +7,7 @@ import io.matscreen.hull.HullPoint;
 import io.matscreen.hull.PhaseDiagram;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.store.CampaignStore;
+import io.matscreen.store.DftJobRole;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
 import io.matscreen.store.StoreRows.HullRow;
@@ -73,7 +74,7 @@ public final class FinalHull {
     List<String> problems = new ArrayList<>();
     for (DftJobRow j : store.dftJobs(campaign)) {
       DftResultRow r = results.get(j.jobKey());
-      if (j.role().equals("reference")) {
+      if (j.role() == DftJobRole.REFERENCE) {
         if (r == null) {
           problems.add("reference " + j.subjectId() + " has no DFT result (" + j.state() + ")");
         } else {

@@ -140,8 +140,8 @@ public final class ShardScreening {
   static TriageSettings triageSettings(CampaignSpec spec) {
     SigmaKind sigma =
         switch (CampaignDefaults.triageSigma(spec)) {
-          case "epistemic" -> SigmaKind.EPISTEMIC;
-          case "aleatoric" -> SigmaKind.ALEATORIC;
+          case SIGMA_KIND_EPISTEMIC -> SigmaKind.EPISTEMIC;
+          case SIGMA_KIND_ALEATORIC -> SigmaKind.ALEATORIC;
           default -> SigmaKind.TOTAL;
         };
     return new TriageSettings(

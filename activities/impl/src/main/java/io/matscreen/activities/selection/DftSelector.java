@@ -3,12 +3,17 @@ package io.matscreen.activities.selection;
 import io.matscreen.activities.campaign.CampaignDefaults;
 import io.matscreen.activities.campaign.StructureCodec;
 import io.matscreen.activities.dftjobs.DftJobState;
+import io.matscreen.activities.api.CampaignEnums;
+import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.DftInputSet;
 import io.matscreen.store.CampaignStore;
+import io.matscreen.store.DftJobRole;
 import io.matscreen.store.StoreRows.CandidateRow;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.HullRow;
 import io.matscreen.store.StoreRows.ReferenceRow;
+import io.matscreen.store.StoredDftState;
 import io.matscreen.structure.Structure;
 import io.matscreen.symmetry.WyckoffRepresentation;
 import java.util.ArrayList;
@@ -47,7 +52,8 @@ public final class DftSelector {
     for (ReferenceRow r : store.references(campaign)) {
       Structure s = StructureCodec.fromJson(r.structureJson(), r.id());
       knownLabels.add(WyckoffRepresentation.of(s).protostructureLabel());
-      jobs.add(dftJob(spec, r.id(), "reference", r.formula(), 0, s));
+      jobs.add(
+          dftJob(spec, r.id(), DftJobRole.REFERENCE, r.formula(), WorkflowIds.REFERENCE_BATCH, s));
     }
     int referenceJobs = jobs.size();
     // Passing candidates, best acquisition first; structures already known or already chosen
@@ -67,7 +73,8 @@ public final class DftSelector {
         continue;
       }
       Structure s = StructureCodec.fromJson(c.structureJson(), c.id());
-      jobs.add(dftJob(spec, c.id(), "candidate", c.reducedFormula(), 1 + chosen / batchSize, s));
+      int batch = WorkflowIds.REFERENCE_BATCH + 1 + chosen / batchSize;
+      jobs.add(dftJob(spec, c.id(), DftJobRole.CANDIDATE, c.reducedFormula(), batch, s));
       chosen++;
     }
     store.insertDftJobsIfAbsent(jobs);
@@ -104,8 +111,8 @@ public final class DftSelector {
   }
 
   private static DftJobRow dftJob(
-      CampaignSpec spec, String subject, String role, String formula, int batch, Structure s) {
-    String inputSet = spec.getDft().getInputSet();
+      CampaignSpec spec, String subject, DftJobRole role, String formula, int batch, Structure s) {
+    String inputSet = CampaignEnums.yamlName(spec.getDft().getInputSetKind());
     return new DftJobRow(
         spec.getName(),
         spec.getName() + "/" + subject + "/" + inputSet,
@@ -114,8 +121,8 @@ public final class DftSelector {
         role,
         formula,
         inputSet,
-        spec.getDft().getExecutor(),
-        "PENDING",
+        CampaignEnums.yamlName(spec.getDft().getExecutorKind()),
+        StoredDftState.PENDING,
         null,
         0,
         0,
@@ -131,7 +138,7 @@ public final class DftSelector {
    */
   static Map<String, String> dftSettings(CampaignSpec spec) {
     Map<String, String> settings = new TreeMap<>(spec.getDft().getSettingsMap());
-    if (spec.getDft().getInputSet().equals("qe-pbe-relax")) {
+    if (spec.getDft().getInputSetKind() == DftInputSet.DFT_INPUT_SET_QE_PBE_RELAX) {
       settings.putIfAbsent("cutoff_elements", String.join(",", spec.getElementsList()));
     }
     return settings;

@@ -3,6 +3,7 @@ package io.matscreen.activities.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.SigmaKind;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,9 +23,9 @@ class CampaignDefaultsTest {
     assertThat(OMITTED.getMaxParallelShards()).isEqualTo(CampaignDefaults.MAX_PARALLEL_SHARDS);
     assertThat(OMITTED.getTriageK()).isEqualTo(CampaignDefaults.TRIAGE_K).isEqualTo(1.0);
     assertThat(OMITTED.getTriageThreshold()).isEqualTo(CampaignDefaults.TRIAGE_THRESHOLD_EV);
-    assertThat(OMITTED.getTriageSigma()).isEqualTo(CampaignDefaults.TRIAGE_SIGMA);
-    assertThat(OMITTED.getDft().getInputSet()).isEqualTo(CampaignDefaults.DFT_INPUT_SET);
-    assertThat(OMITTED.getDft().getExecutor()).isEqualTo(CampaignDefaults.DFT_EXECUTOR);
+    assertThat(OMITTED.getTriageSigmaKind()).isEqualTo(CampaignDefaults.TRIAGE_SIGMA);
+    assertThat(OMITTED.getDft().getInputSetKind()).isEqualTo(CampaignDefaults.DFT_INPUT_SET);
+    assertThat(OMITTED.getDft().getExecutorKind()).isEqualTo(CampaignDefaults.DFT_EXECUTOR);
     assertThat(OMITTED.getDft().getBudget()).isEqualTo(CampaignDefaults.DFT_BUDGET);
     assertThat(OMITTED.getDft().getMaxParallel()).isEqualTo(CampaignDefaults.DFT_MAX_PARALLEL);
     assertThat(OMITTED.getDft().getBatchSize()).isEqualTo(CampaignDefaults.DFT_BATCH_SIZE);
@@ -36,12 +37,15 @@ class CampaignDefaultsTest {
     CampaignSpec unset = CampaignSpec.getDefaultInstance();
     assertThat(CampaignDefaults.shardSize(unset)).isEqualTo(OMITTED.getShardSize());
     assertThat(CampaignDefaults.dftBatchSize(unset)).isEqualTo(OMITTED.getDft().getBatchSize());
-    assertThat(CampaignDefaults.triageSigma(unset)).isEqualTo(OMITTED.getTriageSigma());
+    assertThat(CampaignDefaults.triageSigma(unset)).isEqualTo(OMITTED.getTriageSigmaKind());
     assertThat(CampaignDefaults.model(unset)).isEqualTo(OMITTED.getModel());
     // What a spec says wins.
     CampaignSpec said =
-        CampaignSpec.newBuilder().setShardSize(7).setTriageSigma("epistemic").build();
+        CampaignSpec.newBuilder()
+            .setShardSize(7)
+            .setTriageSigmaKind(SigmaKind.SIGMA_KIND_EPISTEMIC)
+            .build();
     assertThat(CampaignDefaults.shardSize(said)).isEqualTo(7);
-    assertThat(CampaignDefaults.triageSigma(said)).isEqualTo("epistemic");
+    assertThat(CampaignDefaults.triageSigma(said)).isEqualTo(SigmaKind.SIGMA_KIND_EPISTEMIC);
   }
 }

@@ -12,13 +12,16 @@ import io.matscreen.dft.qe.QeOutputParser;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
+import io.matscreen.proto.v1.DftExecutorKind;
 import io.matscreen.proto.v1.DftResumeRequest;
 import io.matscreen.proto.v1.DftSettings;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.DftAttemptRow;
+import io.matscreen.store.DftJobRole;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
+import io.matscreen.store.StoredDftState;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
@@ -70,7 +73,10 @@ class DftActivitiesImplTest {
         CampaignSpec.newBuilder()
             .setName("resume")
             .setStore(url)
-            .setDft(DftSettings.newBuilder().setExecutor("local").setMaxParallel(2))
+            .setDft(
+                DftSettings.newBuilder()
+                    .setExecutorKind(DftExecutorKind.DFT_EXECUTOR_KIND_LOCAL)
+                    .setMaxParallel(2))
             .build();
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(new DftActivitiesImpl(work, stores));
@@ -105,28 +111,28 @@ class DftActivitiesImplTest {
     }
   }
 
-  private DftJobRow job(String subject, String state, Map<String, String> settings) {
+  private DftJobRow job(String subject, StoredDftState state, Map<String, String> settings) {
     // Silicon, diamond structure, a = 5.47 Angstrom.
     return job(subject, state, settings, QeTestSupport.zincblende("Si", "Si", 5.47));
   }
 
   private DftJobRow job(
-      String subject, String state, Map<String, String> settings, DftStructure start) {
+      String subject, StoredDftState state, Map<String, String> settings, DftStructure start) {
     String structure = DftJobState.structureToJson(start);
     return new DftJobRow(
         "resume",
         "resume/" + subject + "/qe-pbe-relax",
         1,
         subject,
-        "candidate",
+        DftJobRole.CANDIDATE,
         "Si",
         "qe-pbe-relax",
         "local",
         state,
         null,
-        state.equals("PENDING") ? 0 : 1,
+        state == StoredDftState.PENDING ? 0 : 1,
         0,
-        state.equals("FAILED") ? "attempt 1: SCF_NOT_CONVERGED" : null,
+        state == StoredDftState.FAILED ? "attempt 1: SCF_NOT_CONVERGED" : null,
         null,
         DftJobState.initial(settings).toJson(),
         structure);
@@ -150,7 +156,7 @@ class DftActivitiesImplTest {
     // Two electronic iterations can never reach conv_thr: the first attempt must fail (as in
     // FaultInjectionTest, here through the campaign's own activity path).
     settings.put("electron_maxstep", "2");
-    store.insertDftJobsIfAbsent(List.of(job("scf-fault", "PENDING", settings)));
+    store.insertDftJobsIfAbsent(List.of(job("scf-fault", StoredDftState.PENDING, settings)));
     String key = "resume/scf-fault/qe-pbe-relax";
     DftBatchRef ref =
         DftBatchRef.newBuilder().setCampaign("resume").setBatch(1).setSpec(spec).build();
@@ -158,12 +164,12 @@ class DftActivitiesImplTest {
     DftBatchProgress submitted = dft.advanceBatch(ref, 5);
     assertThat(submitted.getActive()).isEqualTo(1);
     DftJobRow row = store.dftJob("resume", key).orElseThrow();
-    for (int i = 0; i < 100 && !row.state().equals("PENDING"); i++) {
+    for (int i = 0; i < 100 && row.state() != StoredDftState.PENDING; i++) {
       dft.advanceBatch(ref, 5);
       row = store.dftJob("resume", key).orElseThrow();
     }
     // Back to PENDING with the handler's settings, after exactly one failed attempt.
-    assertThat(row.state()).isEqualTo("PENDING");
+    assertThat(row.state()).isEqualTo(StoredDftState.PENDING);
     assertThat(row.attempt()).isEqualTo(1);
     assertThat(row.corrections()).isEqualTo(1);
     assertThat(row.reason())
@@ -184,7 +190,7 @@ class DftActivitiesImplTest {
     assertThat(end.getFinished()).isEqualTo(1);
     assertThat(end.getFailed()).isZero();
     DftJobRow done = store.dftJob("resume", key).orElseThrow();
-    assertThat(done.state()).isEqualTo("FINISHED");
+    assertThat(done.state()).isEqualTo(StoredDftState.FINISHED);
     assertThat(done.attempt()).isEqualTo(2);
     assertThat(store.attempts("resume", key))
         .extracting(a -> a.attempt() + " " + a.state())
@@ -211,18 +217,18 @@ class DftActivitiesImplTest {
     DftStructure start = QeTestSupport.zincblende("Si", "Si", 5.10);
     Map<String, String> settings =
         Map.of("ecutwfc", "20", "ecutrho", "80", "kpoints", "2 2 2", "nstep", "2");
-    store.insertDftJobsIfAbsent(List.of(job("ionic", "PENDING", settings, start)));
+    store.insertDftJobsIfAbsent(List.of(job("ionic", StoredDftState.PENDING, settings, start)));
     String key = "resume/ionic/qe-pbe-relax";
     DftBatchRef ref =
         DftBatchRef.newBuilder().setCampaign("resume").setBatch(1).setSpec(spec).build();
 
     dft.advanceBatch(ref, 5);
     DftJobRow row = store.dftJob("resume", key).orElseThrow();
-    for (int i = 0; i < 100 && !row.state().equals("PENDING"); i++) {
+    for (int i = 0; i < 100 && row.state() != StoredDftState.PENDING; i++) {
       dft.advanceBatch(ref, 5);
       row = store.dftJob("resume", key).orElseThrow();
     }
-    assertThat(row.state()).isEqualTo("PENDING");
+    assertThat(row.state()).isEqualTo(StoredDftState.PENDING);
     assertThat(row.attempt()).isEqualTo(1);
     assertThat(row.reason())
         .startsWith("attempt 1: IONIC_NOT_CONVERGED")
@@ -271,11 +277,11 @@ class DftActivitiesImplTest {
     Map<String, String> cheap = CHEAP;
     store.insertDftJobsIfAbsent(
         List.of(
-            job("done", "FINISHED", cheap),
-            job("bad-settings", "PENDING", Map.of("ecutwfc", "not-a-number")),
+            job("done", StoredDftState.FINISHED, cheap),
+            job("bad-settings", StoredDftState.PENDING, Map.of("ecutwfc", "not-a-number")),
             job(
                 "scf-failed",
-                "FAILED",
+                StoredDftState.FAILED,
                 Map.of(
                     "ecutwfc", "20", "ecutrho", "160", "calculation", "scf", "kpoints", "2 2 2"))));
     store.upsertDftResult(
@@ -287,7 +293,7 @@ class DftActivitiesImplTest {
     assertThat(first.getFinished()).isEqualTo(1);
     assertThat(first.getFailed()).isEqualTo(2);
     DftJobRow parked = store.dftJob("resume", "resume/bad-settings/qe-pbe-relax").orElseThrow();
-    assertThat(parked.state()).isEqualTo("FAILED");
+    assertThat(parked.state()).isEqualTo(StoredDftState.FAILED);
     assertThat(parked.reason()).startsWith("invalid DFT settings").contains("ecutwfc");
 
     DftBatchProgress resumed =

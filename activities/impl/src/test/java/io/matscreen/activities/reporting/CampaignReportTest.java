@@ -7,11 +7,17 @@ import io.matscreen.activities.candidates.CandidatePreparation;
 import io.matscreen.activities.selection.DftSelector;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.CampaignStage;
+import io.matscreen.proto.v1.DftExecutorKind;
+import io.matscreen.proto.v1.DftInputSet;
 import io.matscreen.proto.v1.DftSettings;
+import io.matscreen.proto.v1.SigmaKind;
+import io.matscreen.store.CampaignStatus;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
 import io.matscreen.store.StoreRows.HullRow;
+import io.matscreen.store.StoredDftState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,11 +57,11 @@ class CampaignReportTest {
             .addAllKnownPhases(List.of("diamond:C", "diamond:Si"))
             .setTriageK(1.0)
             .setTriageThreshold(0.0)
-            .setTriageSigma("total")
+            .setTriageSigmaKind(SigmaKind.SIGMA_KIND_TOTAL)
             .setDft(
                 DftSettings.newBuilder()
-                    .setInputSet("qe-pbe-relax")
-                    .setExecutor("local")
+                    .setInputSetKind(DftInputSet.DFT_INPUT_SET_QE_PBE_RELAX)
+                    .setExecutorKind(DftExecutorKind.DFT_EXECUTOR_KIND_LOCAL)
                     .setBudget(2)
                     .setBatchSize(10))
             .build();
@@ -70,10 +76,10 @@ class CampaignReportTest {
     for (DftJobRow j : store.dftJobs(name)) {
       Double e = energyPerAtomBySubject.get(j.subjectId());
       if (e == null) {
-        store.updateDftJob(j.withState("FAILED", "attempt 1: SCF_NOT_CONVERGED"));
+        store.updateDftJob(j.withState(StoredDftState.FAILED, "attempt 1: SCF_NOT_CONVERGED"));
         continue;
       }
-      store.updateDftJob(j.withState("FINISHED", null));
+      store.updateDftJob(j.withState(StoredDftState.FINISHED, null));
       store.upsertDftResult(
           new DftResultRow(name, j.jobKey(), 2 * e, e, 2, FINGERPRINT, null, 1.0));
     }
@@ -178,7 +184,7 @@ class CampaignReportTest {
     CampaignProgress progress =
         CampaignProgress.newBuilder()
             .setBudget(5)
-            .setStage("dft")
+            .setCampaignStage(CampaignStage.CAMPAIGN_STAGE_DFT)
             .setDetail("batch 1 of 1")
             .build();
 
@@ -203,16 +209,20 @@ class CampaignReportTest {
   void stagesMapToTheCampaignsStatus() {
     store.upsertCampaign("stages", "C-Si", "name: \"stages\"", "campaign-stages");
     CampaignStages stages = new CampaignStages(store);
-    stages.record("stages", "screen", "");
-    assertThat(store.campaign("stages").orElseThrow().status()).isEqualTo("RUNNING");
-    stages.record("stages", "done", "");
+    stages.record("stages", CampaignStage.CAMPAIGN_STAGE_SCREEN, "");
+    assertThat(store.campaign("stages").orElseThrow().status()).isEqualTo(CampaignStatus.RUNNING);
+    stages.record("stages", CampaignStage.CAMPAIGN_STAGE_DONE, "");
     assertThat(store.campaign("stages").orElseThrow())
         .satisfies(
             c -> {
               assertThat(c.stage()).isEqualTo("done");
-              assertThat(c.status()).isEqualTo("COMPLETED");
+              assertThat(c.status()).isEqualTo(CampaignStatus.COMPLETED);
             });
-    assertThat(CampaignStages.status("cancelled")).isEqualTo("CANCELLED");
-    assertThat(CampaignStages.status("failed")).isEqualTo("FAILED");
+    assertThat(CampaignStages.status(CampaignStage.CAMPAIGN_STAGE_CANCELLED))
+        .isEqualTo(CampaignStatus.CANCELLED);
+    assertThat(CampaignStages.status(CampaignStage.CAMPAIGN_STAGE_FAILED))
+        .isEqualTo(CampaignStatus.FAILED);
+    assertThat(CampaignStages.status(CampaignStage.CAMPAIGN_STAGE_DFT))
+        .isEqualTo(CampaignStatus.RUNNING);
   }
 }

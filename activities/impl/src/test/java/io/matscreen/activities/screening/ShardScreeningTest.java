@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.matscreen.activities.campaign.CampaignDefaults;
 import io.matscreen.activities.campaign.CampaignSpecReader;
+import io.matscreen.activities.api.CampaignEnums;
 import io.matscreen.activities.candidates.CandidatePreparation;
 import io.matscreen.activities.screening.ShardScreening.ShardOutcome;
 import io.matscreen.hull.SigmaKind;
@@ -92,7 +93,7 @@ class ShardScreeningTest {
             .addAllKnownPhases(List.of("diamond:C", "diamond:Si"))
             .setTriageK(k)
             .setTriageThreshold(0.0)
-            .setTriageSigma(sigma)
+            .setTriageSigmaKind(CampaignEnums.sigmaKind("triage.sigma", sigma))
             .build();
     new CandidatePreparation(store).prepare(spec, s -> {});
     List<ReferenceRow> predicted = new ArrayList<>();

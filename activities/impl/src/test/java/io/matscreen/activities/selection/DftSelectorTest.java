@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.matscreen.activities.candidates.CandidatePreparation;
 import io.matscreen.activities.selection.DftSelector.Selection;
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.proto.v1.DftExecutorKind;
+import io.matscreen.proto.v1.DftInputSet;
 import io.matscreen.proto.v1.DftSettings;
 import io.matscreen.store.CampaignStore;
+import io.matscreen.store.CampaignStores;
+import io.matscreen.store.DftJobRole;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.HullRow;
+import io.matscreen.store.StoredDftState;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +48,8 @@ class DftSelectorTest {
             .addAllKnownPhases(List.of("diamond:C", "diamond:Si", "zincblende:SiC"))
             .setDft(
                 DftSettings.newBuilder()
-                    .setInputSet("qe-pbe-relax")
-                    .setExecutor("local")
+                    .setInputSetKind(DftInputSet.DFT_INPUT_SET_QE_PBE_RELAX)
+                    .setExecutorKind(DftExecutorKind.DFT_EXECUTOR_KIND_LOCAL)
                     .setBudget(budget)
                     .setBatchSize(batchSize)
                     .putSettings("ecutwfc", "30"))
@@ -91,21 +96,21 @@ class DftSelectorTest {
 
     List<DftJobRow> jobs = store.dftJobs("select");
     assertThat(jobs)
-        .filteredOn(j -> j.role().equals("reference"))
+        .filteredOn(j -> j.role() == DftJobRole.REFERENCE)
         .extracting(DftJobRow::subjectId, DftJobRow::batch)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("known:diamond:C", 0),
             org.assertj.core.groups.Tuple.tuple("known:diamond:Si", 0),
             org.assertj.core.groups.Tuple.tuple("known:zincblende:SiC", 0));
     assertThat(jobs)
-        .filteredOn(j -> j.role().equals("candidate"))
+        .filteredOn(j -> j.role() == DftJobRole.CANDIDATE)
         .extracting(DftJobRow::subjectId, DftJobRow::batch)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("wurtzite:C-Si", 1),
             org.assertj.core.groups.Tuple.tuple("rocksalt:Si-C", 1),
             org.assertj.core.groups.Tuple.tuple("fluorite:C-Si", 2));
     assertThat(jobs)
-        .filteredOn(j -> j.role().equals("candidate"))
+        .filteredOn(j -> j.role() == DftJobRole.CANDIDATE)
         .allSatisfy(
             j ->
                 assertThat(j.formula())
@@ -114,7 +119,7 @@ class DftSelectorTest {
     assertThat(jobs)
         .allSatisfy(
             j -> {
-              assertThat(j.state()).isEqualTo("PENDING");
+              assertThat(j.state()).isEqualTo(StoredDftState.PENDING);
               assertThat(j.jobKey()).isEqualTo("select/" + j.subjectId() + "/qe-pbe-relax");
               // One plane-wave cutoff for the whole chemical system, so the energies compare.
               assertThat(j.settingsJson()).contains("cutoff_elements").contains("C,Si");
