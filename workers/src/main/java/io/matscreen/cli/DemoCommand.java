@@ -1,8 +1,8 @@
 package io.matscreen.cli;
 
-import io.matscreen.activities.campaign.CampaignSpecReader;
 import io.matscreen.activities.api.CampaignEnums;
 import io.matscreen.activities.api.TaskQueues;
+import io.matscreen.activities.campaign.CampaignSpecReader;
 import io.matscreen.activities.reporting.CampaignReport;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;

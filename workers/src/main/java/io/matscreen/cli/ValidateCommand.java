@@ -1,7 +1,7 @@
 package io.matscreen.cli;
 
-import io.matscreen.activities.campaign.CampaignSpecValidator;
 import io.matscreen.activities.api.CampaignEnums;
+import io.matscreen.activities.campaign.CampaignSpecValidator;
 import io.matscreen.proto.v1.CampaignSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.matscreen.workers;
 
-import io.matscreen.activities.CampaignDefaults;
 import io.matscreen.activities.api.CampaignEnums;
 import io.matscreen.activities.api.TaskQueues;
 import io.matscreen.activities.api.WorkflowIds;
+import io.matscreen.activities.campaign.CampaignDefaults;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.CampaignState;
 import io.matscreen.store.CampaignStore;

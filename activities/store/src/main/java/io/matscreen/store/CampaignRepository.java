@@ -10,8 +10,7 @@ public interface CampaignRepository {
   void upsertCampaign(String name, String chemsys, String specText, String workflowId);
 
   /** Sets stage and status and the failure reason (null clears it, e.g. after a resume). */
-  void updateCampaignStage(
-      String name, String stage, CampaignStatus status, String failureReason);
+  void updateCampaignStage(String name, String stage, CampaignStatus status, String failureReason);
 
   Optional<CampaignRow> campaign(String name);
 

@@ -292,7 +292,11 @@ abstract class CampaignStoreContract {
               i % 2 == 0 ? null : -0.0001 * i,
               i % 4 == 0));
       refs.add(new ReferenceRow(campaign, "ref-" + i, "Si", -5.0 - i, "total", "qe", "k", null));
-      jobs.add(job("cand-" + i, "candidate", i % 5 == 0 ? "FINISHED" : "PENDING"));
+      jobs.add(
+          job(
+              "cand-" + i,
+              DftJobRole.CANDIDATE,
+              i % 5 == 0 ? StoredDftState.FINISHED : StoredDftState.PENDING));
     }
     s.upsertCandidates(rows);
     s.upsertPredictions(preds);

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ class SqliteCampaignStoreTest extends CampaignStoreContract {
     store.insertDftJobsIfAbsent(List.of(job("Si", DftJobRole.REFERENCE, StoredDftState.FINISHED)));
     store.upsertCampaign(campaign, "C-Si", "name: x", "campaign-" + campaign);
     store.updateCampaignStage(campaign, "done", CampaignStatus.COMPLETED);
-    try (Connection c = store.connect();
+    try (Connection c = store.dataSource().getConnection();
         Statement st = c.createStatement()) {
       try (ResultSet rs = st.executeQuery("SELECT role, state FROM dft_jobs")) {
         assertThat(rs.next()).isTrue();

@@ -1,5 +1,4 @@
 package io.matscreen.activities.dftjobs;
-import io.matscreen.store.StoredDftState;
 
 import io.matscreen.dft.DftExecutor;
 import io.matscreen.dft.DftInputException;
@@ -12,6 +11,7 @@ import io.matscreen.dft.slurm.SlurmExecutor;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.StoreRows.DftJobRow;
+import io.matscreen.store.StoredDftState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package io.matscreen.activities.reporting;
 
-import io.matscreen.activities.campaign.CampaignDefaults;
 import io.matscreen.activities.api.CampaignEnums;
+import io.matscreen.activities.campaign.CampaignDefaults;
 import io.matscreen.activities.reporting.FinalHull.PlacedCandidate;
 import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;

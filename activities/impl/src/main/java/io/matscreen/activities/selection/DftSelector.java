@@ -1,10 +1,10 @@
 package io.matscreen.activities.selection;
 
+import io.matscreen.activities.api.CampaignEnums;
+import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.activities.campaign.CampaignDefaults;
 import io.matscreen.activities.campaign.StructureCodec;
 import io.matscreen.activities.dftjobs.DftJobState;
-import io.matscreen.activities.api.CampaignEnums;
-import io.matscreen.activities.api.WorkflowIds;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftInputSet;
 import io.matscreen.store.CampaignStore;

@@ -10,11 +10,14 @@ import io.matscreen.dft.slurm.SlurmCommands;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
+import io.matscreen.proto.v1.DftExecutorKind;
 import io.matscreen.proto.v1.DftSettings;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.CampaignStores;
+import io.matscreen.store.DftJobRole;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
+import io.matscreen.store.StoredDftState;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.nio.file.Path;
@@ -64,7 +67,10 @@ class DftBatchSubmissionTest {
         CampaignSpec.newBuilder()
             .setName(campaign)
             .setStore(url)
-            .setDft(DftSettings.newBuilder().setExecutor("slurm").setMaxParallel(MAX_PARALLEL))
+            .setDft(
+                DftSettings.newBuilder()
+                    .setExecutorKind(DftExecutorKind.DFT_EXECUTOR_KIND_SLURM)
+                    .setMaxParallel(MAX_PARALLEL))
             .build();
     ref = DftBatchRef.newBuilder().setCampaign(campaign).setBatch(1).setSpec(spec).build();
     // Deliberately cheap silicon SCF (as in DftActivitiesImplTest): 20/160 Ry, 2x2x2 k-points.
@@ -84,11 +90,11 @@ class DftBatchSubmissionTest {
               campaign + "/" + subject + "/qe-pbe-relax",
               1,
               subject,
-              "candidate",
+              DftJobRole.CANDIDATE,
               "Si",
               "qe-pbe-relax",
               "slurm",
-              "PENDING",
+              StoredDftState.PENDING,
               null,
               0,
               0,
@@ -166,7 +172,15 @@ class DftBatchSubmissionTest {
     for (DftJobRow j : store.dftJobsInBatch(campaign, 1)) {
       store.updateDftJob(
           DftActivitiesImpl.withState(
-              j, "PENDING", null, null, 0, 0, j.settingsJson(), j.structureJson(), null));
+              j,
+              StoredDftState.PENDING,
+              null,
+              null,
+              0,
+              0,
+              j.settingsJson(),
+              j.structureJson(),
+              null));
     }
     DftActivities restarted = worker();
     assertThat(restarted.advanceBatch(ref, 0).getActive()).isEqualTo(3);

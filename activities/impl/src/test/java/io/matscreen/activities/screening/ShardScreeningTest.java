@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.matscreen.activities.api.CampaignEnums;
 import io.matscreen.activities.campaign.CampaignDefaults;
 import io.matscreen.activities.campaign.CampaignSpecReader;
-import io.matscreen.activities.api.CampaignEnums;
 import io.matscreen.activities.candidates.CandidatePreparation;
 import io.matscreen.activities.screening.ShardScreening.ShardOutcome;
 import io.matscreen.hull.SigmaKind;

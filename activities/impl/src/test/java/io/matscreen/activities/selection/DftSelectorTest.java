@@ -9,7 +9,6 @@ import io.matscreen.proto.v1.DftExecutorKind;
 import io.matscreen.proto.v1.DftInputSet;
 import io.matscreen.proto.v1.DftSettings;
 import io.matscreen.store.CampaignStore;
-import io.matscreen.store.CampaignStores;
 import io.matscreen.store.DftJobRole;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.HullRow;
