@@ -3,6 +3,7 @@ package io.matscreen.activities.dftjobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.matscreen.activities.SqliteStoreTest;
 import io.matscreen.activities.api.DftActivities;
 import io.matscreen.activities.campaign.StructureCodec;
 import io.matscreen.dft.DftErrorKind;
@@ -14,8 +15,6 @@ import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
 import io.matscreen.proto.v1.DftResumeRequest;
 import io.matscreen.proto.v1.DftSettings;
-import io.matscreen.store.CampaignStore;
-import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.DftAttemptRow;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
@@ -34,7 +33,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The DFT activities on a real store and real pw.x: a job whose SCF cannot converge is corrected
@@ -43,9 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (resumeJobs) re-runs exactly the failed jobs, with new settings, keeping the history of the
  * earlier attempts.
  */
-class DftActivitiesImplTest {
-  @TempDir Path dir;
-
+class DftActivitiesImplTest extends SqliteStoreTest {
   /**
    * The DFT work root, outside {@code dir}: the worker's LocalExecutor lives as long as the
    * DftActivitiesImpl (which has no close) and its dispatcher may still write there while JUnit
@@ -55,17 +51,12 @@ class DftActivitiesImplTest {
 
   private TestActivityEnvironment env;
   private DftActivities dft;
-  private CampaignStores stores;
-  private CampaignStore store;
   private CampaignSpec spec;
 
   @BeforeEach
   void start() throws IOException {
     QeTestSupport.assumePwx();
     work = Files.createTempDirectory("dft-activities-test");
-    String url = "jdbc:sqlite:" + dir.resolve("store.db");
-    stores = new CampaignStores();
-    store = stores.forUrl(url);
     spec =
         CampaignSpec.newBuilder()
             .setName("resume")
@@ -87,9 +78,6 @@ class DftActivitiesImplTest {
   void stop() {
     if (env != null) {
       env.close();
-    }
-    if (stores != null) {
-      stores.close();
     }
     deleteBestEffort(work);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.matscreen.activities.SqliteStoreTest;
 import io.matscreen.activities.campaign.CampaignDefaults;
 import io.matscreen.activities.campaign.CampaignSpecReader;
 import io.matscreen.activities.candidates.CandidatePreparation;
@@ -12,7 +13,6 @@ import io.matscreen.hull.SigmaKind;
 import io.matscreen.hull.TriageSettings;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.sources.PrototypeLibrary;
-import io.matscreen.store.CampaignStore;
 import io.matscreen.store.StoreRows.CandidateRow;
 import io.matscreen.store.StoreRows.HullRow;
 import io.matscreen.store.StoreRows.PredictionRow;
@@ -26,32 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shard screening on a real SQLite store: spglib labels the candidates that came without a label,
  * and predictions written to the store are placed on the known hull and triaged by the spec's rule
  * (the values below are worked out by hand from e_above_hull + k·σ &lt; threshold).
  */
-class ShardScreeningTest {
-  @TempDir Path dir;
-  private CampaignStore store;
-  private String url;
-
-  @BeforeEach
-  void open() {
-    url = "jdbc:sqlite:" + dir.resolve("store.db");
-    store = CampaignStore.open(url);
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
-
+class ShardScreeningTest extends SqliteStoreTest {
   @Test
   void featuriseLabelsTheCandidatesThatCameFromFiles() throws Exception {
     Path folder = dir.resolve("candidates");
@@ -83,13 +65,7 @@ class ShardScreeningTest {
   /** C-Si in zincblende and rocksalt: 4 candidates in one shard, known phases C and Si at 0. */
   private CampaignSpec preparedWithPredictedReferences(String name, double k, String sigma) {
     CampaignSpec spec =
-        CampaignSpec.newBuilder()
-            .setName(name)
-            .setStore(url)
-            .addAllElements(List.of("C", "Si"))
-            .setCandidatesSource("substitution")
-            .addAllPrototypes(List.of("zincblende", "rocksalt"))
-            .addAllKnownPhases(List.of("diamond:C", "diamond:Si"))
+        carbonSilicon(name, List.of("zincblende", "rocksalt"), List.of("diamond:C", "diamond:Si"))
             .setTriageK(k)
             .setTriageThreshold(0.0)
             .setTriageSigma(sigma)
@@ -158,14 +134,7 @@ class ShardScreeningTest {
   @Test
   void placeOnHullWaitsForTheReferencesPredictions() {
     CampaignSpec spec =
-        CampaignSpec.newBuilder()
-            .setName("pending")
-            .setStore(url)
-            .addAllElements(List.of("C", "Si"))
-            .setCandidatesSource("substitution")
-            .addAllPrototypes(List.of("zincblende"))
-            .addAllKnownPhases(List.of("diamond:C", "diamond:Si"))
-            .build();
+        carbonSilicon("pending", List.of("zincblende"), List.of("diamond:C", "diamond:Si")).build();
     new CandidatePreparation(store).prepare(spec, s -> {});
     assertThatThrownBy(() -> new ShardScreening(store).placeOnHull(spec, 0))
         .isInstanceOf(ReferencesNotPredictedException.class)
