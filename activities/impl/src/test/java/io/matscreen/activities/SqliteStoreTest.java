@@ -1,11 +1,17 @@
 package io.matscreen.activities;
 
 import io.matscreen.proto.v1.CampaignSpec;
+import io.matscreen.sources.PrototypeLibrary;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.HullRow;
+import io.matscreen.structure.Structure;
+import io.matscreen.structure.io.PoscarWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +51,17 @@ public abstract class SqliteStoreTest {
         .setCandidatesSource("substitution")
         .addAllPrototypes(prototypes)
         .addAllKnownPhases(knownPhases);
+  }
+
+  /**
+   * The folder {@code candidates} in {@link #dir}, holding one candidate: rocksalt SiC as POSCAR.
+   */
+  protected Path rocksaltSiCFolder() throws IOException {
+    Path folder = dir.resolve("candidates");
+    Files.createDirectories(folder);
+    Structure rocksalt = PrototypeLibrary.get("rocksalt").build(Map.of("A", "Si", "B", "C"));
+    PoscarWriter.write(rocksalt, "rocksalt SiC", folder.resolve("SiC.vasp"));
+    return folder;
   }
 
   /** A predicted hull row whose energies and acquisition are all {@code acquisition}. */

@@ -8,18 +8,14 @@ import io.matscreen.activities.campaign.InvalidCampaignSpecException;
 import io.matscreen.activities.campaign.StructureCodec;
 import io.matscreen.activities.candidates.CandidatePreparation.PreparedCampaign;
 import io.matscreen.proto.v1.CampaignSpec;
-import io.matscreen.sources.PrototypeLibrary;
 import io.matscreen.store.StoreRows.CandidateRow;
 import io.matscreen.store.StoreRows.ReferenceRow;
 import io.matscreen.store.StoreRows.ShardRow;
 import io.matscreen.structure.Structure;
-import io.matscreen.structure.io.PoscarWriter;
 import io.matscreen.symmetry.WyckoffRepresentation;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,10 +77,7 @@ class CandidatePreparationTest extends SqliteStoreTest {
 
   @Test
   void candidatesFromFilesArriveUnlabelledFromAPathRelativeToTheCampaignFile() throws Exception {
-    Path folder = dir.resolve("candidates");
-    Files.createDirectories(folder);
-    Structure rocksalt = PrototypeLibrary.get("rocksalt").build(Map.of("A", "Si", "B", "C"));
-    PoscarWriter.write(rocksalt, "rocksalt SiC", folder.resolve("SiC.vasp"));
+    Path folder = rocksaltSiCFolder();
     CampaignSpec spec =
         siliconCarbide("files")
             .clearPrototypes()

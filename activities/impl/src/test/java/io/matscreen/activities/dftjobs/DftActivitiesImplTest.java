@@ -93,6 +93,21 @@ class DftActivitiesImplTest extends SqliteStoreTest {
     }
   }
 
+  /** Batch 1 of the campaign {@link #spec} describes. */
+  private DftBatchRef batchOne() {
+    return DftBatchRef.newBuilder().setCampaign("resume").setBatch(1).setSpec(spec).build();
+  }
+
+  /** Advances the batch until job {@code key} is PENDING again (100 rounds at most); its row. */
+  private DftJobRow advanceUntilPending(DftBatchRef ref, String key) {
+    DftJobRow row = store.dftJob("resume", key).orElseThrow();
+    for (int i = 0; i < 100 && !row.state().equals("PENDING"); i++) {
+      dft.advanceBatch(ref, 5);
+      row = store.dftJob("resume", key).orElseThrow();
+    }
+    return row;
+  }
+
   private DftJobRow job(String subject, String state, Map<String, String> settings) {
     // Silicon, diamond structure, a = 5.47 Angstrom.
     return job(subject, state, settings, QeTestSupport.zincblende("Si", "Si", 5.47));
@@ -140,16 +155,11 @@ class DftActivitiesImplTest extends SqliteStoreTest {
     settings.put("electron_maxstep", "2");
     store.insertDftJobsIfAbsent(List.of(job("scf-fault", "PENDING", settings)));
     String key = "resume/scf-fault/qe-pbe-relax";
-    DftBatchRef ref =
-        DftBatchRef.newBuilder().setCampaign("resume").setBatch(1).setSpec(spec).build();
+    DftBatchRef ref = batchOne();
 
     DftBatchProgress submitted = dft.advanceBatch(ref, 5);
     assertThat(submitted.getActive()).isEqualTo(1);
-    DftJobRow row = store.dftJob("resume", key).orElseThrow();
-    for (int i = 0; i < 100 && !row.state().equals("PENDING"); i++) {
-      dft.advanceBatch(ref, 5);
-      row = store.dftJob("resume", key).orElseThrow();
-    }
+    DftJobRow row = advanceUntilPending(ref, key);
     // Back to PENDING with the handler's settings, after exactly one failed attempt.
     assertThat(row.state()).isEqualTo("PENDING");
     assertThat(row.attempt()).isEqualTo(1);
@@ -201,15 +211,10 @@ class DftActivitiesImplTest extends SqliteStoreTest {
         Map.of("ecutwfc", "20", "ecutrho", "80", "kpoints", "2 2 2", "nstep", "2");
     store.insertDftJobsIfAbsent(List.of(job("ionic", "PENDING", settings, start)));
     String key = "resume/ionic/qe-pbe-relax";
-    DftBatchRef ref =
-        DftBatchRef.newBuilder().setCampaign("resume").setBatch(1).setSpec(spec).build();
+    DftBatchRef ref = batchOne();
 
     dft.advanceBatch(ref, 5);
-    DftJobRow row = store.dftJob("resume", key).orElseThrow();
-    for (int i = 0; i < 100 && !row.state().equals("PENDING"); i++) {
-      dft.advanceBatch(ref, 5);
-      row = store.dftJob("resume", key).orElseThrow();
-    }
+    DftJobRow row = advanceUntilPending(ref, key);
     assertThat(row.state()).isEqualTo("PENDING");
     assertThat(row.attempt()).isEqualTo(1);
     assertThat(row.reason())
@@ -268,8 +273,7 @@ class DftActivitiesImplTest extends SqliteStoreTest {
                     "ecutwfc", "20", "ecutrho", "160", "calculation", "scf", "kpoints", "2 2 2"))));
     store.upsertDftResult(
         new DftResultRow("resume", "resume/done/qe-pbe-relax", -1, -1, 1, "x", null, 1.0));
-    DftBatchRef ref =
-        DftBatchRef.newBuilder().setCampaign("resume").setBatch(1).setSpec(spec).build();
+    DftBatchRef ref = batchOne();
 
     DftBatchProgress first = dft.advanceBatch(ref, 1);
     assertThat(first.getFinished()).isEqualTo(1);

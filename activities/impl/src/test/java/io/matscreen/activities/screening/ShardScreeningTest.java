@@ -12,14 +12,10 @@ import io.matscreen.activities.screening.ShardScreening.ShardOutcome;
 import io.matscreen.hull.SigmaKind;
 import io.matscreen.hull.TriageSettings;
 import io.matscreen.proto.v1.CampaignSpec;
-import io.matscreen.sources.PrototypeLibrary;
 import io.matscreen.store.StoreRows.CandidateRow;
 import io.matscreen.store.StoreRows.HullRow;
 import io.matscreen.store.StoreRows.PredictionRow;
 import io.matscreen.store.StoreRows.ReferenceRow;
-import io.matscreen.structure.Structure;
-import io.matscreen.structure.io.PoscarWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +32,7 @@ import org.junit.jupiter.api.Test;
 class ShardScreeningTest extends SqliteStoreTest {
   @Test
   void featuriseLabelsTheCandidatesThatCameFromFiles() throws Exception {
-    Path folder = dir.resolve("candidates");
-    Files.createDirectories(folder);
-    Structure rocksalt = PrototypeLibrary.get("rocksalt").build(Map.of("A", "Si", "B", "C"));
-    PoscarWriter.write(rocksalt, "rocksalt SiC", folder.resolve("SiC.vasp"));
+    Path folder = rocksaltSiCFolder();
     CampaignSpec spec =
         CampaignSpec.newBuilder()
             .setName("files")
