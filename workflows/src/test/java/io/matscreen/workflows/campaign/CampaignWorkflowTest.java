@@ -98,6 +98,13 @@ class CampaignWorkflowTest {
     return newWorkflow(env.getWorkflowClient());
   }
 
+  /** The result of campaign t1's workflow, once it ends. */
+  private CampaignProgress campaignResult() {
+    return env.getWorkflowClient()
+        .newUntypedWorkflowStub(WorkflowIds.campaign("t1"))
+        .getResult(CampaignProgress.class);
+  }
+
   /** Runs the campaign and returns the CAMPAIGN_FAILED failure it must end with. */
   private static ApplicationFailure campaignFailure(CampaignWorkflow wf) {
     Throwable thrown = catchThrowable(() -> wf.run(spec(3), CampaignState.getDefaultInstance()));
@@ -248,10 +255,7 @@ class CampaignWorkflowTest {
     assertThat(paused.getStage()).isNotEqualTo("done");
 
     wf.resume();
-    CampaignProgress done =
-        env.getWorkflowClient()
-            .newUntypedWorkflowStub(WorkflowIds.campaign("t1"))
-            .getResult(CampaignProgress.class);
+    CampaignProgress done = campaignResult();
     assertThat(done.getStage()).isEqualTo("done");
     ArgumentCaptor<CampaignSpec> selected = ArgumentCaptor.forClass(CampaignSpec.class);
     verify(screening, atLeastOnce()).selectForDft(selected.capture());
@@ -265,10 +269,7 @@ class CampaignWorkflowTest {
     WorkflowClient.start(wf::run, spec(3), CampaignState.getDefaultInstance());
     wf.pause();
     wf.cancel();
-    CampaignProgress p =
-        env.getWorkflowClient()
-            .newUntypedWorkflowStub(WorkflowIds.campaign("t1"))
-            .getResult(CampaignProgress.class);
+    CampaignProgress p = campaignResult();
     assertThat(p.getStage()).isEqualTo("cancelled");
     verify(screening, times(0)).selectForDft(any());
   }
