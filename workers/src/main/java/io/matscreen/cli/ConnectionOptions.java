@@ -1,7 +1,11 @@
 package io.matscreen.cli;
 
 import io.matscreen.workers.TemporalConnection;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** Options that say how to reach Temporal; shared by every client and worker command. */
@@ -29,5 +33,25 @@ public final class ConnectionOptions {
 
   public TemporalConnection connection() {
     return new TemporalConnection(target, namespace, tlsCert, tlsKey, apiKeyFile);
+  }
+
+  /** Runs {@code body} with a client of this connection; its service stubs shut down after. */
+  public <T> T withClient(Function<WorkflowClient, T> body) {
+    TemporalConnection conn = connection();
+    WorkflowServiceStubs stubs = conn.serviceStubs();
+    try {
+      return body.apply(conn.client(stubs));
+    } finally {
+      stubs.shutdown();
+    }
+  }
+
+  /** {@link #withClient} for a body that returns nothing. */
+  public void useClient(Consumer<WorkflowClient> body) {
+    withClient(
+        client -> {
+          body.accept(client);
+          return null;
+        });
   }
 }

@@ -8,22 +8,19 @@ import io.matscreen.proto.v1.DftBatchRef;
 import io.matscreen.proto.v1.DftResumeRequest;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoredDftState;
-import io.matscreen.workers.TemporalConnection;
 import io.matscreen.workflows.dft.DftBatchWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code matscreen dft status|resume}: DFT batches of a campaign. */
 @Command(
@@ -42,22 +39,9 @@ public final class DftCommand implements Runnable {
       mixinStandardHelpOptions = true,
       name = "status",
       description = "DFT jobs of a campaign by batch and state.")
-  static final class Status implements Callable<Integer> {
-    @Mixin StoreOptions store;
-
-    @Parameters(paramLabel = "CAMPAIGN")
-    String campaign;
-
+  static final class Status extends StoredCampaignCommand {
     @Override
-    public Integer call() {
-      try {
-        return run();
-      } finally {
-        store.close();
-      }
-    }
-
-    private Integer run() {
+    int run() {
       store.spec(campaign);
       List<DftJobRow> jobs = store.store().dftJobs(campaign);
       if (jobs.isEmpty()) {
@@ -104,12 +88,8 @@ public final class DftCommand implements Runnable {
       mixinStandardHelpOptions = true,
       name = "resume",
       description = "Re-run failed (or unfinished) DFT jobs of a campaign.")
-  static final class Resume implements Callable<Integer> {
+  static final class Resume extends StoredCampaignCommand {
     @Mixin ConnectionOptions connection;
-    @Mixin StoreOptions store;
-
-    @Parameters(paramLabel = "CAMPAIGN")
-    String campaign;
 
     @Option(names = "--batch", description = "only this batch")
     Integer batch;
@@ -126,15 +106,7 @@ public final class DftCommand implements Runnable {
     Map<String, String> settings = new TreeMap<>();
 
     @Override
-    public Integer call() {
-      try {
-        return run();
-      } finally {
-        store.close();
-      }
-    }
-
-    private Integer run() {
+    int run() {
       CampaignSpec spec = store.spec(campaign);
       if (!failed && !unfinished) {
         failed = true;
@@ -150,53 +122,50 @@ public final class DftCommand implements Runnable {
             "campaign " + campaign + " has no DFT batch " + (batch == null ? "" : batch));
         return ExitCodes.USAGE;
       }
-      TemporalConnection conn = connection.connection();
-      WorkflowServiceStubs stubs = conn.serviceStubs();
-      try {
-        WorkflowClient client = conn.client(stubs);
-        for (int b : batches) {
-          DftResumeRequest request =
-              DftResumeRequest.newBuilder()
-                  .setCampaign(campaign)
-                  .setBatch(b)
-                  .setFailed(failed)
-                  .setUnfinished(unfinished)
-                  .putAllSettings(settings)
-                  .setStore(spec.getStore())
-                  .build();
-          String id = WorkflowIds.dftBatch(campaign, b);
-          if (isRunning(client, id)) {
-            DftBatchProgress p =
-                client.newWorkflowStub(DftBatchWorkflow.class, id).resumeFailed(request);
-            System.out.println(
-                "batch " + b + ": resumed in running workflow " + id + " " + brief(p));
-          } else {
-            DftBatchWorkflow wf =
-                client.newWorkflowStub(
-                    DftBatchWorkflow.class,
-                    WorkflowOptions.newBuilder()
-                        .setWorkflowId(id)
-                        .setTaskQueue(TaskQueues.WORKFLOWS)
-                        .setWorkflowIdReusePolicy(
-                            WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                        .setStaticSummary("Resumed DFT batch " + b + " of campaign " + campaign)
-                        .build());
-            DftBatchRef ref =
-                DftBatchRef.newBuilder()
-                    .setCampaign(campaign)
-                    .setBatch(b)
-                    .setSpec(spec)
-                    .setResume(request)
-                    .build();
-            WorkflowClient.start(wf::run, ref);
-            System.out.println("batch " + b + ": started workflow " + id + " to re-run its jobs");
-          }
-        }
-      } finally {
-        stubs.shutdown();
-      }
+      connection.useClient(client -> resumeBatches(client, spec, batches));
       System.out.println("follow with: matscreen dft status " + campaign);
       return ExitCodes.OK;
+    }
+
+    /** Resumes each batch: an update to a running workflow, a rerun of a closed one. */
+    private void resumeBatches(WorkflowClient client, CampaignSpec spec, Set<Integer> batches) {
+      for (int b : batches) {
+        DftResumeRequest request =
+            DftResumeRequest.newBuilder()
+                .setCampaign(campaign)
+                .setBatch(b)
+                .setFailed(failed)
+                .setUnfinished(unfinished)
+                .putAllSettings(settings)
+                .setStore(spec.getStore())
+                .build();
+        String id = WorkflowIds.dftBatch(campaign, b);
+        if (isRunning(client, id)) {
+          DftBatchProgress p =
+              client.newWorkflowStub(DftBatchWorkflow.class, id).resumeFailed(request);
+          System.out.println("batch " + b + ": resumed in running workflow " + id + " " + brief(p));
+        } else {
+          DftBatchWorkflow wf =
+              client.newWorkflowStub(
+                  DftBatchWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(id)
+                      .setTaskQueue(TaskQueues.WORKFLOWS)
+                      .setWorkflowIdReusePolicy(
+                          WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                      .setStaticSummary("Resumed DFT batch " + b + " of campaign " + campaign)
+                      .build());
+          DftBatchRef ref =
+              DftBatchRef.newBuilder()
+                  .setCampaign(campaign)
+                  .setBatch(b)
+                  .setSpec(spec)
+                  .setResume(request)
+                  .build();
+          WorkflowClient.start(wf::run, ref);
+          System.out.println("batch " + b + ": started workflow " + id + " to re-run its jobs");
+        }
+      }
     }
 
     private static boolean isRunning(WorkflowClient client, String workflowId) {

@@ -6,9 +6,7 @@ import io.matscreen.proto.v1.CampaignProgress;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.store.CampaignStores;
 import io.matscreen.workers.CampaignLauncher;
-import io.matscreen.workers.TemporalConnection;
 import io.temporal.client.WorkflowClient;
-import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -44,21 +42,20 @@ public final class LaunchCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     CampaignSpec spec = CampaignSpecReader.read(specFile);
-    TemporalConnection conn = connection.connection();
-    WorkflowServiceStubs stubs = conn.serviceStubs();
     try (CampaignStores stores = new CampaignStores()) {
-      WorkflowClient client = conn.client(stubs);
-      String id = CampaignLauncher.start(client, spec, stores);
-      System.out.println("launched campaign " + spec.getName() + " as workflow " + id);
-      if (await) {
-        CampaignProgress p = client.newUntypedWorkflowStub(id).getResult(CampaignProgress.class);
-        System.out.print(new CampaignReport(stores.forUrl(spec.getStore())).funnel(spec, p, null));
-      } else {
-        System.out.println("follow it with: matscreen status " + spec.getName());
-      }
-      return ExitCodes.OK;
-    } finally {
-      stubs.shutdown();
+      return connection.withClient(client -> launch(client, spec, stores));
     }
+  }
+
+  private int launch(WorkflowClient client, CampaignSpec spec, CampaignStores stores) {
+    String id = CampaignLauncher.start(client, spec, stores);
+    System.out.println("launched campaign " + spec.getName() + " as workflow " + id);
+    if (await) {
+      CampaignProgress p = client.newUntypedWorkflowStub(id).getResult(CampaignProgress.class);
+      System.out.print(new CampaignReport(stores.forUrl(spec.getStore())).funnel(spec, p, null));
+    } else {
+      System.out.println("follow it with: matscreen status " + spec.getName());
+    }
+    return ExitCodes.OK;
   }
 }

@@ -12,23 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code matscreen results CAMPAIGN}: the DFT-checked candidates, most stable first. */
 @Command(
     mixinStandardHelpOptions = true,
     name = "results",
     description = "Export a campaign's DFT-checked candidates.")
-public final class ResultsCommand implements Callable<Integer> {
-  @Mixin StoreOptions store;
-
-  @Parameters(paramLabel = "CAMPAIGN")
-  String campaign;
-
+public final class ResultsCommand extends StoredCampaignCommand {
   @Option(names = "--format", defaultValue = "csv", description = "csv, json or cif")
   String format;
 
@@ -51,15 +43,7 @@ public final class ResultsCommand implements Callable<Integer> {
   };
 
   @Override
-  public Integer call() {
-    try {
-      return run();
-    } finally {
-      store.close();
-    }
-  }
-
-  private Integer run() {
+  int run() {
     if (!List.of("csv", "json", "cif").contains(format)) {
       throw new IllegalArgumentException("--format must be csv, json or cif, got " + format);
     }

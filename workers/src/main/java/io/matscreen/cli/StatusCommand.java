@@ -39,11 +39,7 @@ public final class StatusCommand implements java.util.concurrent.Callable<Intege
 
   @Override
   public Integer call() {
-    try {
-      return run();
-    } finally {
-      store.close();
-    }
+    return store.closingAfter(this::run);
   }
 
   private Integer run() {

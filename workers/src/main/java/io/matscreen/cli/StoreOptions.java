@@ -5,6 +5,7 @@ import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.store.CampaignStore;
 import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.CampaignRow;
+import java.util.function.IntSupplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,6 +31,15 @@ public final class StoreOptions implements AutoCloseable {
 
   public CampaignStore store() {
     return stores().forUrl(url);
+  }
+
+  /** Runs a command's body and closes this command's pools after it, whether it ends or throws. */
+  public int closingAfter(IntSupplier body) {
+    try {
+      return body.getAsInt();
+    } finally {
+      close();
+    }
   }
 
   @Override

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,23 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The {@code matscreen hull} CLI contract: columns, values, bad rows, exit codes. */
 class HullCommandTest {
   @TempDir Path dir;
-
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   private Path write(String name, String... lines) throws IOException {
     Path p = dir.resolve(name);
@@ -56,9 +41,10 @@ class HullCommandTest {
             "c2,B3N,-0.65",
             "c3,BN,-1.4",
             "c4,N,0.2");
-    Run r = run("hull", "--references", refs.toString(), "--candidates", cands.toString());
+    CliRun r =
+        CliRun.run("hull", "--references", refs.toString(), "--candidates", cands.toString());
     assertThat(r.err()).isEmpty();
-    assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
     // B2N at x_N = 1/3: hull 2/3 * -1.3 = -0.866667 (B2N reference at -0.5 lies above it).
     assertThat(r.out().lines().toList())
         .containsExactly(
@@ -81,8 +67,9 @@ class HullCommandTest {
             "BN,abc",
             "BN,-1.3,extra",
             "BN,-1.2");
-    Run r = run("hull", "--references", refs.toString(), "--candidates", cands.toString());
-    assertThat(r.exit()).isEqualTo(ExitCodes.SOME_INPUTS_FAILED);
+    CliRun r =
+        CliRun.run("hull", "--references", refs.toString(), "--candidates", cands.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.SOME_INPUTS_FAILED);
     assertThat(r.err())
         .contains(refs + ":3: field formula")
         .contains(cands + ":3: field formula")
@@ -100,21 +87,23 @@ class HullCommandTest {
   void usageErrorsExitWithTwo() throws IOException {
     Path refs = write("refs.csv", "formula,e_form_per_atom", "BN,-1.3");
     Path noEnergy = write("bad.csv", "formula,energy", "BN,-1.3");
-    assertThat(run("hull", "--candidates", refs.toString()).exit()).isEqualTo(ExitCodes.USAGE);
-    Run missing =
-        run(
+    assertThat(CliRun.run("hull", "--candidates", refs.toString()).exitCode())
+        .isEqualTo(ExitCodes.USAGE);
+    CliRun missing =
+        CliRun.run(
             "hull",
             "--references",
             dir.resolve("nope.csv").toString(),
             "--candidates",
             refs.toString());
-    assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(missing.err()).contains("nope.csv");
-    Run header = run("hull", "--references", refs.toString(), "--candidates", noEnergy.toString());
-    assertThat(header.exit()).isEqualTo(ExitCodes.USAGE);
+    CliRun header =
+        CliRun.run("hull", "--references", refs.toString(), "--candidates", noEnergy.toString());
+    assertThat(header.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(header.err()).contains("bad.csv:1").contains("lacks column e_form_per_atom");
     assertThat(
-            run(
+            CliRun.run(
                     "hull",
                     "--references",
                     refs.toString(),
@@ -122,7 +111,7 @@ class HullCommandTest {
                     refs.toString(),
                     "--format",
                     "xml")
-                .exit())
+                .exitCode())
         .isEqualTo(ExitCodes.USAGE);
   }
 
@@ -130,8 +119,8 @@ class HullCommandTest {
   void writesJson() throws IOException {
     Path refs = write("refs.csv", "formula,e_form_per_atom", "BN,-1.3");
     Path cands = write("cands.csv", "formula,e_form_per_atom", "B3N,-0.5");
-    Run r =
-        run(
+    CliRun r =
+        CliRun.run(
             "hull",
             "--references",
             refs.toString(),
@@ -139,7 +128,7 @@ class HullCommandTest {
             cands.toString(),
             "--format",
             "json");
-    assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
     JsonNode arr = new ObjectMapper().readTree(r.out());
     assertThat(arr).hasSize(1);
     assertThat(arr.get(0).get("formula").asText()).isEqualTo("B3N");
@@ -175,8 +164,8 @@ class HullCommandTest {
     }
     Path refs = dir.resolve("refs.csv");
     Files.write(refs, lines);
-    Run r = run("hull", "--references", refs.toString(), "--candidates", refs.toString());
-    assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+    CliRun r = CliRun.run("hull", "--references", refs.toString(), "--candidates", refs.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
     Map<String, Double> expected = new HashMap<>();
     try (BufferedReader br =
         new BufferedReader(

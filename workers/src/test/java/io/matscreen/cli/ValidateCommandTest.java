@@ -3,34 +3,22 @@ package io.matscreen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code matscreen validate} and the same checks in {@code matscreen launch}, on real files. */
 class ValidateCommandTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {
-    List<String> errLines() {
-      return err.lines().toList();
-    }
-  }
-
-  private static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  /** The problems {@code matscreen validate} prints for a spec it rejects (exit code 2). */
+  private static List<String> problemsOf(Path spec) {
+    CliRun r = CliRun.run("validate", spec.toString());
+    assertThat(r.exitCode()).as(r.out()).isEqualTo(2);
+    return r.errLines();
   }
 
   /** A valid campaign with one line replaced (or none when {@code from} is null). */
@@ -63,8 +51,8 @@ class ValidateCommandTest {
   @Test
   void aValidSpecGivesOneLineAndExitZero() throws IOException {
     Path p = spec("ok.yaml", null, null);
-    Run r = run("validate", p.toString());
-    assertThat(r.exit()).as(r.err()).isEqualTo(0);
+    CliRun r = CliRun.run("validate", p.toString());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
     assertThat(r.err()).isEmpty();
     assertThat(r.out().lines().toList())
         .singleElement()
@@ -75,8 +63,8 @@ class ValidateCommandTest {
   @Test
   void unknownPrototypeNamesTheListEntry() throws IOException {
     Path p = spec("proto.yaml", "[zincblende, rocksalt]", "[zincblende, rocksalte]");
-    Run r = run("validate", p.toString());
-    assertThat(r.exit()).isEqualTo(2);
+    CliRun r = CliRun.run("validate", p.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.errLines())
         .anySatisfy(
@@ -88,9 +76,7 @@ class ValidateCommandTest {
   @Test
   void knownPhaseWithAnUnknownElementNamesTheEntryAndTheElement() throws IOException {
     Path p = spec("xx.yaml", "zincblende:SiC]", "fluorite:Xx2O]");
-    Run r = run("validate", p.toString());
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.errLines())
+    assertThat(problemsOf(p))
         .anySatisfy(
             l ->
                 assertThat(l)
@@ -101,9 +87,7 @@ class ValidateCommandTest {
   @Test
   void knownPhaseWithABadAmountNamesTheEntry() throws IOException {
     Path p = spec("amount.yaml", "zincblende:SiC]", "rocksalt:Fe1e9O]");
-    Run r = run("validate", p.toString());
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.errLines())
+    assertThat(problemsOf(p))
         .anySatisfy(
             l ->
                 assertThat(l)
@@ -114,9 +98,7 @@ class ValidateCommandTest {
   @Test
   void knownPhasesMustCoverEveryElement() throws IOException {
     Path p = spec("elemental.yaml", "[diamond:C, diamond:Si, zincblende:SiC]", "[diamond:C]");
-    Run r = run("validate", p.toString());
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.errLines())
+    assertThat(problemsOf(p))
         .anySatisfy(l -> assertThat(l).startsWith(p + ": known_phases: needs an elemental phase"))
         .anySatisfy(l -> assertThat(l).contains("[Si]"));
   }
@@ -128,9 +110,7 @@ class ValidateCommandTest {
             "file.yaml",
             "  source: substitution\n  prototypes: [zincblende, rocksalt]",
             "  source: file\n  file: cands/missing.csv");
-    Run r = run("validate", p.toString());
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.errLines())
+    assertThat(problemsOf(p))
         .anySatisfy(
             l ->
                 assertThat(l)
@@ -140,17 +120,15 @@ class ValidateCommandTest {
     // The same relative path is found once it exists beside the YAML, whatever the working folder.
     Files.createDirectories(dir.resolve("cands"));
     Files.writeString(dir.resolve("cands/missing.csv"), "id,structure\n");
-    Run ok = run("validate", p.toString());
-    assertThat(ok.exit()).as(ok.err()).isEqualTo(0);
+    CliRun ok = CliRun.run("validate", p.toString());
+    assertThat(ok.exitCode()).as(ok.err()).isEqualTo(0);
     assertThat(ok.out()).contains("valid, campaign t-valid").contains("candidates from");
   }
 
   @Test
   void badStoreUrlNamesTheStoreField() throws IOException {
     Path p = spec("store.yaml", "jdbc:sqlite:matscreen-data/t.db", "mysql://db.example/x");
-    Run r = run("validate", p.toString());
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.errLines())
+    assertThat(problemsOf(p))
         .anySatisfy(
             l ->
                 assertThat(l)
@@ -160,23 +138,19 @@ class ValidateCommandTest {
                             + " jdbc:postgresql://HOST[:PORT]/DATABASE"));
 
     Path pg = spec("pg.yaml", "jdbc:sqlite:matscreen-data/t.db", "jdbc:postgresql:/nohost");
-    Run r2 = run("validate", pg.toString());
-    assertThat(r2.exit()).isEqualTo(2);
-    assertThat(r2.errLines())
+    assertThat(problemsOf(pg))
         .anySatisfy(l -> assertThat(l).startsWith(pg + ": store: 'jdbc:postgresql:/nohost'"));
 
     Path good =
         spec(
             "pg-ok.yaml", "jdbc:sqlite:matscreen-data/t.db", "jdbc:postgresql://db:5432/matscreen");
-    assertThat(run("validate", good.toString()).exit()).isEqualTo(0);
+    assertThat(CliRun.run("validate", good.toString()).exitCode()).isEqualTo(0);
   }
 
   @Test
   void missingModelBundleNamesTheModelField() throws IOException {
     Path p = spec("model.yaml", "dft:\n", "model: models/nothing-here\ndft:\n");
-    Run r = run("validate", p.toString());
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.errLines())
+    assertThat(problemsOf(p))
         .anySatisfy(
             l ->
                 assertThat(l)
@@ -191,9 +165,7 @@ class ValidateCommandTest {
             "  executor: local\n  budget: 2\n  settings:\n    walltime: \"900\"",
             "  executor: slurm\n  budget: 2\n  settings:\n    walltime: ten minutes\n"
                 + "    partition: \"gpu;reboot\"\n    cpus: \"0\"\n    account: chem-01");
-    Run r = run("validate", p.toString());
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.errLines())
+    assertThat(problemsOf(p))
         .anySatisfy(l -> assertThat(l).startsWith(p + ": dft.settings.walltime: 'ten minutes'"))
         .anySatisfy(l -> assertThat(l).startsWith(p + ": dft.settings.partition: 'gpu;reboot'"))
         .anySatisfy(l -> assertThat(l).startsWith(p + ": dft.settings.cpus: 0 is outside"))
@@ -206,8 +178,8 @@ class ValidateCommandTest {
   void invalidYamlNamesTheFileLineAndColumnInWords() throws IOException {
     Path p = dir.resolve("broken.yaml");
     Files.writeString(p, "name: broken\nelements: [Si\n  foo: : bar\n");
-    Run r = run("validate", p.toString());
-    assertThat(r.exit()).isEqualTo(2);
+    CliRun r = CliRun.run("validate", p.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.errLines().get(0))
         .startsWith(p + ": not valid YAML: line 3, column 6: expected ',' or ']'")
         .contains("started at line 2, column 11")
@@ -228,8 +200,8 @@ class ValidateCommandTest {
     }
     assertThat(files).extracting(f -> f.getFileName().toString()).contains("demo-sigec.yaml");
     for (Path f : files) {
-      Run r = run("validate", f.toString());
-      assertThat(r.exit()).as("%s: %s", f, r.err()).isEqualTo(0);
+      CliRun r = CliRun.run("validate", f.toString());
+      assertThat(r.exitCode()).as("%s: %s", f, r.err()).isEqualTo(0);
       assertThat(r.out()).startsWith(f + ": valid, campaign ");
     }
   }

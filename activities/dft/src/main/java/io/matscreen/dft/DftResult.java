@@ -44,36 +44,6 @@ public record DftResult(
     codeErrors = codeErrors == null ? List.of() : List.copyOf(codeErrors);
   }
 
-  /** A result without code-specific errors. */
-  public DftResult(
-      String code,
-      DftErrorKind errorKind,
-      String errorDetail,
-      double finalEnergyEv,
-      int nAtoms,
-      DftStructure structure,
-      double[][] forcesEvPerAngstrom,
-      double[][] stressKbar,
-      boolean electronicConverged,
-      boolean ionicConverged,
-      int ionicSteps,
-      double wallTimeSeconds) {
-    this(
-        code,
-        errorKind,
-        errorDetail,
-        finalEnergyEv,
-        nAtoms,
-        structure,
-        forcesEvPerAngstrom,
-        stressKbar,
-        electronicConverged,
-        ionicConverged,
-        ionicSteps,
-        wallTimeSeconds,
-        List.of());
-  }
-
   /** The recognised errors of one code's error type, e.g. {@code codeErrors(VaspError.class)}. */
   public <E extends CodeError> List<E> codeErrors(Class<E> type) {
     return codeErrors.stream().filter(type::isInstance).map(type::cast).toList();

@@ -13,40 +13,29 @@ import io.matscreen.proto.v1.ShardList;
 import io.matscreen.proto.v1.ShardResult;
 import io.matscreen.proto.v1.ShardTask;
 import io.matscreen.store.CampaignStatus;
-import io.matscreen.store.CampaignStore;
-import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.ShardRow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CPU-pool activities as Temporal runs them: the services' answers are packed into the proto
  * messages the workflow reads, and their typed exceptions become the failure types its retry policy
  * knows. (The services' own work is tested in their packages.)
  */
-class ScreeningActivitiesImplTest {
-  @TempDir Path dir;
+class ScreeningActivitiesImplTest extends SqliteStoreTest {
   private TestActivityEnvironment env;
   private ScreeningActivities screening;
-  private CampaignStores stores;
-  private CampaignStore store;
-  private String url;
 
   @BeforeEach
   void start() {
-    url = "jdbc:sqlite:" + dir.resolve("store.db");
-    stores = new CampaignStores();
-    store = stores.forUrl(url);
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(new ScreeningActivitiesImpl(stores));
     screening =
@@ -63,19 +52,11 @@ class ScreeningActivitiesImplTest {
     if (env != null) {
       env.close();
     }
-    if (stores != null) {
-      stores.close();
-    }
   }
 
   private CampaignSpec.Builder spec(String name) {
-    return CampaignSpec.newBuilder()
-        .setName(name)
-        .setStore(url)
-        .addAllElements(List.of("C", "Si"))
-        .setCandidatesSource("substitution")
-        .addAllPrototypes(List.of("zincblende", "rocksalt"))
-        .addAllKnownPhases(List.of("diamond:C", "diamond:Si"))
+    return carbonSilicon(
+            name, List.of("zincblende", "rocksalt"), List.of("diamond:C", "diamond:Si"))
         .setShardSize(3);
   }
 
@@ -145,13 +126,10 @@ class ScreeningActivitiesImplTest {
   @Test
   void aSpecProblemFailsThePreparationOnceWithATypedNonRetryableFailure() {
     CampaignSpec spec =
-        CampaignSpec.newBuilder()
-            .setName("bad-phase")
-            .setStore(url)
-            .addAllElements(List.of("C", "Si"))
-            .setCandidatesSource("substitution")
-            .addAllPrototypes(List.of("zincblende"))
-            .addAllKnownPhases(List.of("diamond:C", "diamond:Si", "fluorite:Xx2O"))
+        carbonSilicon(
+                "bad-phase",
+                List.of("zincblende"),
+                List.of("diamond:C", "diamond:Si", "fluorite:Xx2O"))
             .build();
     assertThatThrownBy(() -> screening.prepareCampaign(spec))
         .isInstanceOf(ActivityFailure.class)

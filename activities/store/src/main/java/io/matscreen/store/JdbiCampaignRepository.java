@@ -46,14 +46,11 @@ final class JdbiCampaignRepository implements CampaignRepository {
 
   @Override
   public Optional<CampaignRow> campaign(String name) {
-    return db
-        .list(
-            "reading campaign " + name,
-            CampaignRow.class,
-            "SELECT * FROM campaigns WHERE name = ?",
-            name)
-        .stream()
-        .findFirst();
+    return db.first(
+        "reading campaign " + name,
+        CampaignRow.class,
+        "SELECT * FROM campaigns WHERE name = ?",
+        name);
   }
 
   @Override
@@ -75,13 +72,10 @@ final class JdbiCampaignRepository implements CampaignRepository {
 
   @Override
   public Optional<String> report(String campaign) {
-    return db
-        .list(
-            "reading report of " + campaign,
-            String.class,
-            "SELECT text FROM reports WHERE campaign = ?",
-            campaign)
-        .stream()
-        .findFirst();
+    return db.first(
+        "reading report of " + campaign,
+        String.class,
+        "SELECT text FROM reports WHERE campaign = ?",
+        campaign);
   }
 }

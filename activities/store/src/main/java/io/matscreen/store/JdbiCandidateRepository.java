@@ -93,15 +93,12 @@ final class JdbiCandidateRepository implements CandidateRepository {
 
   @Override
   public Optional<CandidateRow> candidate(String campaign, String id) {
-    return db
-        .list(
-            "reading candidate " + id,
-            CandidateRow.class,
-            "SELECT * FROM candidates WHERE campaign = ? AND id = ?",
-            campaign,
-            id)
-        .stream()
-        .findFirst();
+    return db.first(
+        "reading candidate " + id,
+        CandidateRow.class,
+        "SELECT * FROM candidates WHERE campaign = ? AND id = ?",
+        campaign,
+        id);
   }
 
   @Override

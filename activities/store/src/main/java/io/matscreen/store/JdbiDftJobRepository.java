@@ -91,15 +91,12 @@ final class JdbiDftJobRepository implements DftJobRepository {
 
   @Override
   public Optional<DftJobRow> dftJob(String campaign, String jobKey) {
-    return db
-        .list(
-            "reading DFT job " + jobKey,
-            DftJobRow.class,
-            "SELECT * FROM dft_jobs WHERE campaign = ? AND job_key = ?",
-            campaign,
-            jobKey)
-        .stream()
-        .findFirst();
+    return db.first(
+        "reading DFT job " + jobKey,
+        DftJobRow.class,
+        "SELECT * FROM dft_jobs WHERE campaign = ? AND job_key = ?",
+        campaign,
+        jobKey);
   }
 
   @Override

@@ -93,15 +93,12 @@ final class JdbiPredictionRepository implements PredictionRepository {
 
   @Override
   public Optional<PredictionRow> prediction(String campaign, String candidateId) {
-    return db
-        .list(
-            "reading prediction of " + candidateId,
-            PredictionRow.class,
-            "SELECT * FROM predictions WHERE campaign = ? AND candidate_id = ?",
-            campaign,
-            candidateId)
-        .stream()
-        .findFirst();
+    return db.first(
+        "reading prediction of " + candidateId,
+        PredictionRow.class,
+        "SELECT * FROM predictions WHERE campaign = ? AND candidate_id = ?",
+        campaign,
+        candidateId);
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -135,6 +136,11 @@ final class StoreDatabase {
           }
           return query.mapTo(type).list();
         });
+  }
+
+  /** The first row of such a query, if any. */
+  <T> Optional<T> first(String what, Class<T> type, String sql, Object... args) {
+    return list(what, type, sql, args).stream().findFirst();
   }
 
   private StoreException failed(String what, JdbiException e) {

@@ -21,12 +21,33 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Checks every campaign-store backend must pass (SQLite and PostgreSQL run the same ones). */
 abstract class CampaignStoreContract {
+  /** The JDBC URL of the backend under test (an assumption may skip the test without one). */
+  abstract String url();
+
+  private CampaignStore store;
+
+  @BeforeEach
+  final void openStore() {
+    store = CampaignStore.open(url());
+  }
+
+  @AfterEach
+  final void closeStore() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
   /** The store under test; each test uses its own campaign name. */
-  abstract CampaignStore store();
+  final CampaignStore store() {
+    return store;
+  }
 
   final String campaign = "c-" + UUID.randomUUID().toString().substring(0, 8);
 

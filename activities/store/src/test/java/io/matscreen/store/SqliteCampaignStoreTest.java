@@ -9,39 +9,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on an SQLite file (the default backend). */
 class SqliteCampaignStoreTest extends CampaignStoreContract {
   @TempDir Path dir;
-  private CampaignStore store;
-
-  @BeforeEach
-  void open() {
-    store = CampaignStore.open("jdbc:sqlite:" + dir.resolve("sub/matscreen.db"));
-  }
-
-  @AfterEach
-  void close() {
-    if (store != null) {
-      store.close();
-    }
-  }
 
   @Override
-  CampaignStore store() {
-    return store;
+  String url() {
+    return "jdbc:sqlite:" + dir.resolve("sub/matscreen.db");
   }
 
   @Test
   void enumColumnsKeepTheirTextAndUnknownTextIsRejectedNamingTheJob() throws SQLException {
-    store.insertDftJobsIfAbsent(List.of(job("Si", DftJobRole.REFERENCE, StoredDftState.FINISHED)));
-    store.upsertCampaign(campaign, "C-Si", "name: x", "campaign-" + campaign);
-    store.updateCampaignStage(campaign, "done", CampaignStatus.COMPLETED);
-    try (Connection c = store.dataSource().getConnection();
+    store()
+        .insertDftJobsIfAbsent(List.of(job("Si", DftJobRole.REFERENCE, StoredDftState.FINISHED)));
+    store().upsertCampaign(campaign, "C-Si", "name: x", "campaign-" + campaign);
+    store().updateCampaignStage(campaign, "done", CampaignStatus.COMPLETED);
+    try (Connection c = store().dataSource().getConnection();
         Statement st = c.createStatement()) {
       try (ResultSet rs = st.executeQuery("SELECT role, state FROM dft_jobs")) {
         assertThat(rs.next()).isTrue();
@@ -54,7 +40,7 @@ class SqliteCampaignStoreTest extends CampaignStoreContract {
       }
       st.executeUpdate("UPDATE dft_jobs SET state = 'DONE'");
     }
-    assertThatThrownBy(() -> store.dftJobs(campaign))
+    assertThatThrownBy(() -> store().dftJobs(campaign))
         .hasMessageContaining(campaign + "/Si/qe-pbe-relax")
         .hasMessageContaining("'DONE'")
         .hasMessageContaining("PENDING, SUBMITTED, RUNNING, FINISHED, FAILED");

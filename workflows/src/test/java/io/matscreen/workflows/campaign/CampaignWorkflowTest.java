@@ -2,6 +2,7 @@ package io.matscreen.workflows.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.atLeastOnce;
@@ -96,6 +97,29 @@ class CampaignWorkflowTest {
         .build();
   }
 
+  /** A campaign workflow stub in a fresh test environment with the mocked activities. */
+  private CampaignWorkflow startedWorkflow() {
+    env = WorkflowTestEnvironment.start(screening, inference, dft);
+    return newWorkflow(env.getWorkflowClient());
+  }
+
+  /** The result of campaign t1's workflow, once it ends. */
+  private CampaignProgress campaignResult() {
+    return env.getWorkflowClient()
+        .newUntypedWorkflowStub(WorkflowIds.campaign("t1"))
+        .getResult(CampaignProgress.class);
+  }
+
+  /** Runs the campaign and returns the CAMPAIGN_FAILED failure it must end with. */
+  private static ApplicationFailure campaignFailure(CampaignWorkflow wf) {
+    Throwable thrown = catchThrowable(() -> wf.run(spec(3), CampaignState.getDefaultInstance()));
+    assertThat(thrown).isInstanceOf(WorkflowFailedException.class);
+    assertThat(thrown.getCause()).isInstanceOf(ApplicationFailure.class);
+    ApplicationFailure f = (ApplicationFailure) thrown.getCause();
+    assertThat(f.getType()).isEqualTo(FailureTypes.CAMPAIGN_FAILED);
+    return f;
+  }
+
   private CampaignWorkflow newWorkflow(WorkflowClient client) {
     return client.newWorkflowStub(
         CampaignWorkflow.class,
@@ -138,9 +162,8 @@ class CampaignWorkflowTest {
                 .setBelowHull(1)
                 .addStableFormulas("SiC")
                 .build());
-    env = WorkflowTestEnvironment.start(screening, inference, dft);
 
-    CampaignWorkflow wf = newWorkflow(env.getWorkflowClient());
+    CampaignWorkflow wf = startedWorkflow();
     CampaignProgress p = wf.run(spec(5), CampaignState.getDefaultInstance());
 
     assertThat(p.getCampaignStage()).isEqualTo(CampaignStage.CAMPAIGN_STAGE_DONE);
@@ -175,9 +198,8 @@ class CampaignWorkflowTest {
     stubScreening(shards, 1, 0);
     when(screening.selectForDft(any())).thenReturn(DftSelection.getDefaultInstance());
     when(screening.finalHull(any())).thenReturn(FinalHullResult.getDefaultInstance());
-    env = WorkflowTestEnvironment.start(screening, inference, dft);
 
-    CampaignWorkflow wf = newWorkflow(env.getWorkflowClient());
+    CampaignWorkflow wf = startedWorkflow();
     WorkflowExecution first =
         WorkflowClient.start(wf::run, spec(0), CampaignState.getDefaultInstance());
     WorkflowStub stub = env.getWorkflowClient().newUntypedWorkflowStub(first.getWorkflowId());
@@ -225,8 +247,7 @@ class CampaignWorkflowTest {
     stubScreening(2, 5, 1);
     when(screening.selectForDft(any())).thenReturn(DftSelection.getDefaultInstance());
     when(screening.finalHull(any())).thenReturn(FinalHullResult.getDefaultInstance());
-    env = WorkflowTestEnvironment.start(screening, inference, dft);
-    CampaignWorkflow wf = newWorkflow(env.getWorkflowClient());
+    CampaignWorkflow wf = startedWorkflow();
     WorkflowClient.start(wf::run, spec(3), CampaignState.getDefaultInstance());
 
     wf.pause();
@@ -239,10 +260,7 @@ class CampaignWorkflowTest {
     assertThat(paused.getCampaignStage()).isNotEqualTo(CampaignStage.CAMPAIGN_STAGE_DONE);
 
     wf.resume();
-    CampaignProgress done =
-        env.getWorkflowClient()
-            .newUntypedWorkflowStub(WorkflowIds.campaign("t1"))
-            .getResult(CampaignProgress.class);
+    CampaignProgress done = campaignResult();
     assertThat(done.getCampaignStage()).isEqualTo(CampaignStage.CAMPAIGN_STAGE_DONE);
     ArgumentCaptor<CampaignSpec> selected = ArgumentCaptor.forClass(CampaignSpec.class);
     verify(screening, atLeastOnce()).selectForDft(selected.capture());
@@ -252,15 +270,11 @@ class CampaignWorkflowTest {
   @Test
   void cancelEndsTheCampaignBeforeDft() {
     stubScreening(2, 5, 1);
-    env = WorkflowTestEnvironment.start(screening, inference, dft);
-    CampaignWorkflow wf = newWorkflow(env.getWorkflowClient());
+    CampaignWorkflow wf = startedWorkflow();
     WorkflowClient.start(wf::run, spec(3), CampaignState.getDefaultInstance());
     wf.pause();
     wf.cancel();
-    CampaignProgress p =
-        env.getWorkflowClient()
-            .newUntypedWorkflowStub(WorkflowIds.campaign("t1"))
-            .getResult(CampaignProgress.class);
+    CampaignProgress p = campaignResult();
     assertThat(p.getCampaignStage()).isEqualTo(CampaignStage.CAMPAIGN_STAGE_CANCELLED);
     verify(screening, times(0)).selectForDft(any());
   }
@@ -270,20 +284,11 @@ class CampaignWorkflowTest {
     String reason = "campaign t1: known_phases[2]: 'fluorite:Xx2O': formula 'Xx2O': 'Xx' is not";
     when(screening.prepareCampaign(any()))
         .thenThrow(ApplicationFailure.newNonRetryableFailure(reason, FailureTypes.INVALID_SPEC));
-    env = WorkflowTestEnvironment.start(screening, inference, dft);
-    CampaignWorkflow wf = newWorkflow(env.getWorkflowClient());
+    CampaignWorkflow wf = startedWorkflow();
 
-    assertThatThrownBy(() -> wf.run(spec(3), CampaignState.getDefaultInstance()))
-        .isInstanceOf(WorkflowFailedException.class)
-        .cause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.CAMPAIGN_FAILED);
-              assertThat(f.isNonRetryable()).isTrue();
-              assertThat(f.getOriginalMessage())
-                  .isEqualTo("campaign t1 failed in preparation: " + reason);
-            });
+    ApplicationFailure f = campaignFailure(wf);
+    assertThat(f.isNonRetryable()).isTrue();
+    assertThat(f.getOriginalMessage()).isEqualTo("campaign t1 failed in preparation: " + reason);
 
     ArgumentCaptor<CampaignProgress> recorded = ArgumentCaptor.forClass(CampaignProgress.class);
     verify(screening, atLeastOnce()).recordProgress(recorded.capture());
@@ -321,21 +326,12 @@ class CampaignWorkflowTest {
             })
         .when(screening)
         .recordProgress(any());
-    env = WorkflowTestEnvironment.start(screening, inference, dft);
-    CampaignWorkflow wf = newWorkflow(env.getWorkflowClient());
+    CampaignWorkflow wf = startedWorkflow();
 
-    assertThatThrownBy(() -> wf.run(spec(3), CampaignState.getDefaultInstance()))
-        .isInstanceOf(WorkflowFailedException.class)
-        .cause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.CAMPAIGN_FAILED);
-              assertThat(f.getOriginalMessage())
-                  .isEqualTo(
-                      "campaign t1 failed in preparation: campaign t1: store: 'mysql://x' must be"
-                          + " jdbc:sqlite:PATH");
-            });
+    assertThat(campaignFailure(wf).getOriginalMessage())
+        .isEqualTo(
+            "campaign t1 failed in preparation: campaign t1: store: 'mysql://x' must be"
+                + " jdbc:sqlite:PATH");
     // The record was tried with the activity's retries (5 attempts), then given up.
     verify(screening, times(5))
         .recordProgress(

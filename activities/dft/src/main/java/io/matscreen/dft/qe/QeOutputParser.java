@@ -200,7 +200,8 @@ public final class QeOutputParser implements DftOutputParser {
         electronic,
         ionicConverged,
         out.energiesRy.size(),
-        wall);
+        wall,
+        List.of());
   }
 
   private static DftResult failed(
@@ -217,7 +218,8 @@ public final class QeOutputParser implements DftOutputParser {
         kind != DftErrorKind.SCF_NOT_CONVERGED && !out.energiesRy.isEmpty(),
         false,
         out.energiesRy.size(),
-        out.wallSeconds);
+        out.wallSeconds,
+        List.of());
   }
 
   // ---------------------------------------------------------------- stdout

@@ -146,7 +146,8 @@ public final class VaspOutputParser implements DftOutputParser {
         electronic,
         ionic,
         v.calculations,
-        wall);
+        wall,
+        List.of());
   }
 
   private static double maxForce(double[][] forces) {
@@ -231,7 +232,8 @@ public final class VaspOutputParser implements DftOutputParser {
           false,
           false,
           ionicSteps,
-          wall);
+          wall,
+          List.of());
     }
     DftErrorKind kind = ionic ? DftErrorKind.NONE : DftErrorKind.IONIC_NOT_CONVERGED;
     // Without vasprun.xml forces and stress are unknown; the energy is OSZICAR's E0.
@@ -247,7 +249,8 @@ public final class VaspOutputParser implements DftOutputParser {
         true,
         ionic,
         ionicSteps,
-        wall);
+        wall,
+        List.of());
   }
 
   /** What vasprun.xml says. */

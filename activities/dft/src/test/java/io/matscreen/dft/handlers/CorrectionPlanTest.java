@@ -7,6 +7,7 @@ import io.matscreen.dft.DftErrorKind;
 import io.matscreen.dft.DftResult;
 import io.matscreen.dft.DftStructure;
 import io.matscreen.dft.QeTestSupport;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class CorrectionPlanTest {
 
   private DftResult failed(DftErrorKind kind, DftStructure geometry) {
     return new DftResult(
-        "qe", kind, "detail", Double.NaN, 2, geometry, null, null, false, false, 3, 1.0);
+        "qe", kind, "detail", Double.NaN, 2, geometry, null, null, false, false, 3, 1.0, List.of());
   }
 
   private DftJobContext ctx(
@@ -99,7 +100,8 @@ class CorrectionPlanTest {
     assertThat(last.action()).isEqualTo(Correction.Action.GIVE_UP);
     assertThat(last.description()).contains("8 attempts");
     DftResult ok =
-        new DftResult("qe", DftErrorKind.NONE, "", -1, 2, moved, null, null, true, true, 1, 1);
+        new DftResult(
+            "qe", DftErrorKind.NONE, "", -1, 2, moved, null, null, true, true, 1, 1, List.of());
     assertThatThrownBy(() -> plan.next(new DftJobContext(ok, start, Map.of(), 1, Map.of())))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -36,26 +36,72 @@ class DftJobTransitionTest {
 
   private static DftResult parsed(DftErrorKind kind, String detail, DftStructure last) {
     return new DftResult(
-        "qe", kind, detail, Double.NaN, 2, last, null, null, false, false, 3, 12.0);
+        "qe", kind, detail, Double.NaN, 2, last, null, null, false, false, 3, 12.0, List.of());
+  }
+
+  /** A relaxation that converged at -275.5 eV in the geometry {@link #reached}. */
+  private DftResult converged() {
+    return new DftResult(
+        "qe",
+        DftErrorKind.NONE,
+        "",
+        -275.5,
+        2,
+        reached,
+        null,
+        null,
+        true,
+        true,
+        6,
+        30.0,
+        List.of());
   }
 
   private static JobStatus status(JobStatus.State state, String detail) {
     return new JobStatus(state, "4242", detail);
   }
 
-  /** Attempt {@code attempt} ran with {@code settings} and ended with {@code status}. */
-  private Input ended(
-      int attempt,
+  /**
+   * An attempt of a running job: its number, settings, corrections so far and plan (the cheap
+   * settings, none and the standard plan unless changed).
+   */
+  private record Attempt(
+      int number,
       Map<String, String> settings,
       Map<String, Integer> corrections,
-      JobStatus status,
-      DftResult result,
       CorrectionPlan plan) {
-    return new Input(DftState.RUNNING, attempt, settings, start, corrections, status, result, plan);
+    Attempt withSettings(Map<String, String> newSettings) {
+      return new Attempt(number, newSettings, corrections, plan);
+    }
+
+    Attempt withCorrections(Map<String, Integer> newCorrections) {
+      return new Attempt(number, settings, newCorrections, plan);
+    }
+
+    Attempt withPlan(CorrectionPlan newPlan) {
+      return new Attempt(number, settings, corrections, newPlan);
+    }
+  }
+
+  private static Attempt attempt(int number) {
+    return new Attempt(number, CHEAP, Map.of(), STANDARD);
+  }
+
+  /** {@code attempt} ran from {@link #start} and ended with {@code status}. */
+  private Input ended(Attempt attempt, JobStatus status, DftResult result) {
+    return new Input(
+        DftState.RUNNING,
+        attempt.number(),
+        attempt.settings(),
+        start,
+        attempt.corrections(),
+        status,
+        result,
+        attempt.plan());
   }
 
   private Input ended(JobStatus status, DftResult result) {
-    return ended(1, CHEAP, Map.of(), status, result, STANDARD);
+    return ended(attempt(1), status, result);
   }
 
   @Test
@@ -99,9 +145,7 @@ class DftJobTransitionTest {
 
   @Test
   void completedAttemptIsRecordedFinished() {
-    DftResult ok =
-        new DftResult(
-            "qe", DftErrorKind.NONE, "", -275.5, 2, reached, null, null, true, true, 6, 30.0);
+    DftResult ok = converged();
     Step s = DftJobTransition.next(ended(status(JobStatus.State.COMPLETED, "exit 0"), ok));
     assertThat(s.next()).isEqualTo(DftState.FINISHED);
     assertThat(s.action()).isEqualTo(Action.RECORD_FINISHED);
@@ -115,12 +159,9 @@ class DftJobTransitionTest {
     settings.put("electron_maxstep", "2");
     Input in =
         ended(
-            1,
-            settings,
-            Map.of(),
+            attempt(1).withSettings(settings),
             status(JobStatus.State.FAILED, "exit 2"),
-            parsed(DftErrorKind.SCF_NOT_CONVERGED, "convergence NOT achieved after 2", reached),
-            STANDARD);
+            parsed(DftErrorKind.SCF_NOT_CONVERGED, "convergence NOT achieved after 2", reached));
     Step s = DftJobTransition.next(in);
     assertThat(s.next()).isEqualTo(DftState.PENDING);
     assertThat(s.action()).isEqualTo(Action.RESUBMIT);
@@ -143,12 +184,9 @@ class DftJobTransitionTest {
     Step second =
         DftJobTransition.next(
             ended(
-                2,
-                s.settings(),
-                s.corrections(),
+                attempt(2).withSettings(s.settings()).withCorrections(s.corrections()),
                 status(JobStatus.State.FAILED, "exit 2"),
-                parsed(DftErrorKind.SCF_NOT_CONVERGED, "again", reached),
-                STANDARD));
+                parsed(DftErrorKind.SCF_NOT_CONVERGED, "again", reached)));
     assertThat(second.settingChanges())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of("mixing_beta", "0.175", "electron_maxstep", "400", "diagonalization", "cg"));
@@ -193,12 +231,9 @@ class DftJobTransitionTest {
     Step doubled =
         DftJobTransition.next(
             ended(
-                1,
-                withMemory,
-                Map.of(),
+                attempt(1).withSettings(withMemory),
                 status(JobStatus.State.OUT_OF_MEMORY, "oom-kill"),
-                killed,
-                STANDARD));
+                killed));
     assertThat(doubled.next()).isEqualTo(DftState.PENDING);
     assertThat(doubled.action()).isEqualTo(Action.RESUBMIT);
     assertThat(doubled.settingChanges()).containsExactlyEntriesOf(Map.of("memory_mb", "4000"));
@@ -251,12 +286,9 @@ class DftJobTransitionTest {
     Step s =
         DftJobTransition.next(
             ended(
-                4,
-                CHEAP,
-                Map.of("scf-convergence", 3),
+                attempt(4).withCorrections(Map.of("scf-convergence", 3)),
                 status(JobStatus.State.FAILED, "exit 2"),
-                parsed(DftErrorKind.SCF_NOT_CONVERGED, "convergence NOT achieved", reached),
-                STANDARD));
+                parsed(DftErrorKind.SCF_NOT_CONVERGED, "convergence NOT achieved", reached)));
     assertThat(s.next()).isEqualTo(DftState.FAILED);
     assertThat(s.action()).isEqualTo(Action.GIVE_UP);
     assertThat(s.settings()).isEqualTo(CHEAP);
@@ -274,12 +306,9 @@ class DftJobTransitionTest {
     Step s =
         DftJobTransition.next(
             ended(
-                2,
-                CHEAP,
-                Map.of("requeue", 1),
+                attempt(2).withCorrections(Map.of("requeue", 1)).withPlan(twoAttempts),
                 status(JobStatus.State.NODE_FAIL, "NODE_FAIL"),
-                parsed(DftErrorKind.CORRUPT_OUTPUT, "truncated", reached),
-                twoAttempts));
+                parsed(DftErrorKind.CORRUPT_OUTPUT, "truncated", reached)));
     assertThat(s.next()).isEqualTo(DftState.FAILED);
     assertThat(s.action()).isEqualTo(Action.GIVE_UP);
     assertThat(s.reason()).endsWith("(2 attempts used)");
@@ -297,9 +326,7 @@ class DftJobTransitionTest {
     assertThat(cancelled.reason()).endsWith("attempt 1 was cancelled");
     // A complete output from a process that exited non-zero is not trusted, and the standard plan
     // has no handler for UNKNOWN.
-    DftResult complete =
-        new DftResult(
-            "qe", DftErrorKind.NONE, "", -275.5, 2, reached, null, null, true, true, 6, 30.0);
+    DftResult complete = converged();
     Step untrusted =
         DftJobTransition.next(ended(status(JobStatus.State.FAILED, "exit 139"), complete));
     assertThat(untrusted.next()).isEqualTo(DftState.FAILED);
@@ -327,12 +354,9 @@ class DftJobTransitionTest {
     Step s =
         DftJobTransition.next(
             ended(
-                1,
-                Map.of(),
-                Map.of(),
+                attempt(1).withSettings(Map.of()).withPlan(VaspErrorHandler.mpRelaxPlan()),
                 status(JobStatus.State.COMPLETED, "exit 0"),
-                edddav,
-                VaspErrorHandler.mpRelaxPlan()));
+                edddav));
     assertThat(s.action()).isEqualTo(Action.RESUBMIT);
     assertThat(s.settingChanges()).containsExactlyEntriesOf(Map.of("incar.ALGO", "All"));
     assertThat(s.corrections()).containsExactlyEntriesOf(Map.of("vasp-errors", 1));

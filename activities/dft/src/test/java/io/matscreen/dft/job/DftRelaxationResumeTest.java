@@ -77,7 +77,8 @@ class DftRelaxationResumeTest {
               true,
               true,
               1,
-              Double.NaN);
+              Double.NaN,
+              List.of());
         } catch (IOException | NumberFormatException e) {
           return new DftResult(
               "sh",
@@ -91,7 +92,8 @@ class DftRelaxationResumeTest {
               false,
               false,
               0,
-              Double.NaN);
+              Double.NaN,
+              List.of());
         }
       };
     }

@@ -3,57 +3,32 @@ package io.matscreen.activities.candidates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matscreen.activities.SqliteStoreTest;
 import io.matscreen.activities.campaign.InvalidCampaignSpecException;
 import io.matscreen.activities.campaign.StructureCodec;
 import io.matscreen.activities.candidates.CandidatePreparation.PreparedCampaign;
 import io.matscreen.proto.v1.CampaignSpec;
-import io.matscreen.sources.PrototypeLibrary;
-import io.matscreen.store.CampaignStore;
 import io.matscreen.store.StoreRows.CandidateRow;
 import io.matscreen.store.StoreRows.ReferenceRow;
 import io.matscreen.store.StoreRows.ShardRow;
 import io.matscreen.structure.Structure;
-import io.matscreen.structure.io.PoscarWriter;
 import io.matscreen.symmetry.WyckoffRepresentation;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Candidate preparation on a real SQLite store: known phases are written with pending energies,
  * substituted candidates arrive in shards with the Wyckoff labels spglib gives their structures,
  * candidates from files arrive unlabelled, and a campaign without an elemental phase is refused.
  */
-class CandidatePreparationTest {
-  @TempDir Path dir;
-  private CampaignStore store;
-  private String url;
-
-  @BeforeEach
-  void open() {
-    url = "jdbc:sqlite:" + dir.resolve("store.db");
-    store = CampaignStore.open(url);
-  }
-
+class CandidatePreparationTest extends SqliteStoreTest {
   private CampaignSpec.Builder siliconCarbide(String name) {
-    return CampaignSpec.newBuilder()
-        .setName(name)
-        .setStore(url)
-        .addAllElements(List.of("C", "Si"))
-        .setCandidatesSource("substitution")
-        .addAllPrototypes(List.of("zincblende", "wurtzite", "rocksalt", "fluorite"))
-        .addAllKnownPhases(List.of("diamond:C", "diamond:Si"));
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
+    return carbonSilicon(
+        name,
+        List.of("zincblende", "wurtzite", "rocksalt", "fluorite"),
+        List.of("diamond:C", "diamond:Si"));
   }
 
   @Test
@@ -102,10 +77,7 @@ class CandidatePreparationTest {
 
   @Test
   void candidatesFromFilesArriveUnlabelledFromAPathRelativeToTheCampaignFile() throws Exception {
-    Path folder = dir.resolve("candidates");
-    Files.createDirectories(folder);
-    Structure rocksalt = PrototypeLibrary.get("rocksalt").build(Map.of("A", "Si", "B", "C"));
-    PoscarWriter.write(rocksalt, "rocksalt SiC", folder.resolve("SiC.vasp"));
+    Path folder = rocksaltSiCFolder();
     CampaignSpec spec =
         siliconCarbide("files")
             .clearPrototypes()

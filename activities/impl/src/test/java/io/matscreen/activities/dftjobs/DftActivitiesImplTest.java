@@ -3,6 +3,7 @@ package io.matscreen.activities.dftjobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.matscreen.activities.SqliteStoreTest;
 import io.matscreen.activities.api.DftActivities;
 import io.matscreen.activities.campaign.StructureCodec;
 import io.matscreen.dft.DftErrorKind;
@@ -15,8 +16,6 @@ import io.matscreen.proto.v1.DftBatchRef;
 import io.matscreen.proto.v1.DftExecutorKind;
 import io.matscreen.proto.v1.DftResumeRequest;
 import io.matscreen.proto.v1.DftSettings;
-import io.matscreen.store.CampaignStore;
-import io.matscreen.store.CampaignStores;
 import io.matscreen.store.DftJobRole;
 import io.matscreen.store.StoreRows.DftAttemptRow;
 import io.matscreen.store.StoreRows.DftJobRow;
@@ -37,7 +36,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The DFT activities on a real store and real pw.x: a job whose SCF cannot converge is corrected
@@ -46,9 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (resumeJobs) re-runs exactly the failed jobs, with new settings, keeping the history of the
  * earlier attempts.
  */
-class DftActivitiesImplTest {
-  @TempDir Path dir;
-
+class DftActivitiesImplTest extends SqliteStoreTest {
   /**
    * The DFT work root, outside {@code dir}: the worker's LocalExecutor lives as long as the
    * DftActivitiesImpl (which has no close) and its dispatcher may still write there while JUnit
@@ -58,17 +54,12 @@ class DftActivitiesImplTest {
 
   private TestActivityEnvironment env;
   private DftActivities dft;
-  private CampaignStores stores;
-  private CampaignStore store;
   private CampaignSpec spec;
 
   @BeforeEach
   void start() throws IOException {
     QeTestSupport.assumePwx();
     work = Files.createTempDirectory("dft-activities-test");
-    String url = "jdbc:sqlite:" + dir.resolve("store.db");
-    stores = new CampaignStores();
-    store = stores.forUrl(url);
     spec =
         CampaignSpec.newBuilder()
             .setName("resume")
@@ -94,9 +85,6 @@ class DftActivitiesImplTest {
     if (env != null) {
       env.close();
     }
-    if (stores != null) {
-      stores.close();
-    }
     deleteBestEffort(work);
   }
 
@@ -109,6 +97,21 @@ class DftActivitiesImplTest {
     } catch (IOException | UncheckedIOException e) {
       // A file the dispatcher is still writing: the OS's temp cleaning takes the rest.
     }
+  }
+
+  /** Batch 1 of the campaign {@link #spec} describes. */
+  private DftBatchRef batchOne() {
+    return DftBatchRef.newBuilder().setCampaign("resume").setBatch(1).setSpec(spec).build();
+  }
+
+  /** Advances the batch until job {@code key} is PENDING again (100 rounds at most); its row. */
+  private DftJobRow advanceUntilPending(DftBatchRef ref, String key) {
+    DftJobRow row = store.dftJob("resume", key).orElseThrow();
+    for (int i = 0; i < 100 && row.state() != StoredDftState.PENDING; i++) {
+      dft.advanceBatch(ref, 5);
+      row = store.dftJob("resume", key).orElseThrow();
+    }
+    return row;
   }
 
   private DftJobRow job(String subject, StoredDftState state, Map<String, String> settings) {
@@ -158,16 +161,11 @@ class DftActivitiesImplTest {
     settings.put("electron_maxstep", "2");
     store.insertDftJobsIfAbsent(List.of(job("scf-fault", StoredDftState.PENDING, settings)));
     String key = "resume/scf-fault/qe-pbe-relax";
-    DftBatchRef ref =
-        DftBatchRef.newBuilder().setCampaign("resume").setBatch(1).setSpec(spec).build();
+    DftBatchRef ref = batchOne();
 
     DftBatchProgress submitted = dft.advanceBatch(ref, 5);
     assertThat(submitted.getActive()).isEqualTo(1);
-    DftJobRow row = store.dftJob("resume", key).orElseThrow();
-    for (int i = 0; i < 100 && row.state() != StoredDftState.PENDING; i++) {
-      dft.advanceBatch(ref, 5);
-      row = store.dftJob("resume", key).orElseThrow();
-    }
+    DftJobRow row = advanceUntilPending(ref, key);
     // Back to PENDING with the handler's settings, after exactly one failed attempt.
     assertThat(row.state()).isEqualTo(StoredDftState.PENDING);
     assertThat(row.attempt()).isEqualTo(1);
@@ -219,15 +217,10 @@ class DftActivitiesImplTest {
         Map.of("ecutwfc", "20", "ecutrho", "80", "kpoints", "2 2 2", "nstep", "2");
     store.insertDftJobsIfAbsent(List.of(job("ionic", StoredDftState.PENDING, settings, start)));
     String key = "resume/ionic/qe-pbe-relax";
-    DftBatchRef ref =
-        DftBatchRef.newBuilder().setCampaign("resume").setBatch(1).setSpec(spec).build();
+    DftBatchRef ref = batchOne();
 
     dft.advanceBatch(ref, 5);
-    DftJobRow row = store.dftJob("resume", key).orElseThrow();
-    for (int i = 0; i < 100 && row.state() != StoredDftState.PENDING; i++) {
-      dft.advanceBatch(ref, 5);
-      row = store.dftJob("resume", key).orElseThrow();
-    }
+    DftJobRow row = advanceUntilPending(ref, key);
     assertThat(row.state()).isEqualTo(StoredDftState.PENDING);
     assertThat(row.attempt()).isEqualTo(1);
     assertThat(row.reason())
@@ -286,8 +279,7 @@ class DftActivitiesImplTest {
                     "ecutwfc", "20", "ecutrho", "160", "calculation", "scf", "kpoints", "2 2 2"))));
     store.upsertDftResult(
         new DftResultRow("resume", "resume/done/qe-pbe-relax", -1, -1, 1, "x", null, 1.0));
-    DftBatchRef ref =
-        DftBatchRef.newBuilder().setCampaign("resume").setBatch(1).setSpec(spec).build();
+    DftBatchRef ref = batchOne();
 
     DftBatchProgress first = dft.advanceBatch(ref, 1);
     assertThat(first.getFinished()).isEqualTo(1);

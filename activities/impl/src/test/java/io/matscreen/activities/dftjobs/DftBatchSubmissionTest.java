@@ -3,6 +3,7 @@ package io.matscreen.activities.dftjobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.matscreen.activities.SqliteStoreTest;
 import io.matscreen.activities.api.DftActivities;
 import io.matscreen.dft.QeTestSupport;
 import io.matscreen.dft.slurm.SlurmClusterExtension;
@@ -12,15 +13,12 @@ import io.matscreen.proto.v1.DftBatchProgress;
 import io.matscreen.proto.v1.DftBatchRef;
 import io.matscreen.proto.v1.DftExecutorKind;
 import io.matscreen.proto.v1.DftSettings;
-import io.matscreen.store.CampaignStore;
-import io.matscreen.store.CampaignStores;
 import io.matscreen.store.DftJobRole;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
 import io.matscreen.store.StoredDftState;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A DFT batch through DftActivitiesImpl on the real single-node Slurm of .ci/slurm-cluster.sh, with
@@ -41,14 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing new, and the results land in the store.
  */
 @ExtendWith(SlurmClusterExtension.class)
-class DftBatchSubmissionTest {
+class DftBatchSubmissionTest extends SqliteStoreTest {
   /** The array throttle under test: one task at a time, so the cap is visible in start times. */
   private static final int MAX_PARALLEL = 1;
 
-  @TempDir Path dir;
   private final List<TestActivityEnvironment> envs = new ArrayList<>();
-  private CampaignStores stores;
-  private CampaignStore store;
   private CampaignSpec spec;
   private DftBatchRef ref;
 
@@ -60,9 +54,6 @@ class DftBatchSubmissionTest {
   @BeforeEach
   void start() {
     QeTestSupport.assumePwx();
-    String url = "jdbc:sqlite:" + dir.resolve("store.db");
-    stores = new CampaignStores();
-    store = stores.forUrl(url);
     spec =
         CampaignSpec.newBuilder()
             .setName(campaign)
@@ -109,9 +100,6 @@ class DftBatchSubmissionTest {
   @AfterEach
   void stop() {
     envs.forEach(TestActivityEnvironment::close);
-    if (stores != null) {
-      stores.close();
-    }
   }
 
   /** The DFT activities of a fresh worker process on the same work directory. */

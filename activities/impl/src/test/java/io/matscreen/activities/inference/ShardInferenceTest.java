@@ -4,44 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.matscreen.activities.SqliteStoreTest;
 import io.matscreen.activities.candidates.CandidatePreparation;
 import io.matscreen.model.BundleException;
 import io.matscreen.model.ModelBundle;
 import io.matscreen.proto.v1.CampaignSpec;
-import io.matscreen.store.CampaignStore;
-import io.matscreen.store.CampaignStores;
 import io.matscreen.store.StoreRows.PredictionRow;
 import io.matscreen.store.StoreRows.ReferenceRow;
 import io.matscreen.structure.Composition;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Inference with the shipped model on a real SQLite store: known phases get their predicted
  * energies (elements exactly 0), every candidate of a shard gets one prediction, and a model that
  * cannot be loaded is named.
  */
-class ShardInferenceTest {
-  @TempDir Path dir;
-
+class ShardInferenceTest extends SqliteStoreTest {
   @Test
   void referencesAndEachShardArePredictedWithTheShippedModel() {
-    String url = "jdbc:sqlite:" + dir.resolve("store.db");
-    CampaignStores stores = new CampaignStores();
-    CampaignStore store = stores.forUrl(url);
     CampaignSpec spec =
-        CampaignSpec.newBuilder()
-            .setName("infer")
-            .setStore(url)
-            .addAllElements(List.of("C", "Si"))
-            .setCandidatesSource("substitution")
-            .addAllPrototypes(List.of("zincblende", "wurtzite", "rocksalt"))
-            .addAllKnownPhases(List.of("diamond:C", "diamond:Si", "zincblende:SiC"))
+        carbonSilicon(
+                "infer",
+                List.of("zincblende", "wurtzite", "rocksalt"),
+                List.of("diamond:C", "diamond:Si", "zincblende:SiC"))
             .setShardSize(4)
             .build();
     new CandidatePreparation(store).prepare(spec, s -> {});

@@ -3,6 +3,7 @@ package io.matscreen.activities.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.matscreen.activities.SqliteStoreTest;
 import io.matscreen.activities.candidates.CandidatePreparation;
 import io.matscreen.activities.selection.DftSelector;
 import io.matscreen.proto.v1.CampaignProgress;
@@ -13,19 +14,14 @@ import io.matscreen.proto.v1.DftInputSet;
 import io.matscreen.proto.v1.DftSettings;
 import io.matscreen.proto.v1.SigmaKind;
 import io.matscreen.store.CampaignStatus;
-import io.matscreen.store.CampaignStore;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.DftResultRow;
 import io.matscreen.store.StoreRows.HullRow;
 import io.matscreen.store.StoredDftState;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The final hull and the report on a real SQLite store filled with known rows: 4 C-Si candidates, 2
@@ -33,28 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  * energies come out by hand: C -155.0, Si -108.0, so the elements' line at SiC is -131.5;
  * zincblende SiC at -131.8 lies 0.3 below it, rocksalt SiC at -131.0 lies 0.5 above it.
  */
-class CampaignReportTest {
+class CampaignReportTest extends SqliteStoreTest {
   private static final String FINGERPRINT = "qe|PBE|pslibrary|none";
-
-  @TempDir Path dir;
-  private CampaignStore store;
-  private String url;
-
-  @BeforeEach
-  void open() {
-    url = "jdbc:sqlite:" + dir.resolve("store.db");
-    store = CampaignStore.open(url);
-  }
 
   private CampaignSpec relaxed(String name, Map<String, Double> energyPerAtomBySubject) {
     CampaignSpec spec =
-        CampaignSpec.newBuilder()
-            .setName(name)
-            .setStore(url)
-            .addAllElements(List.of("C", "Si"))
-            .setCandidatesSource("substitution")
-            .addAllPrototypes(List.of("zincblende", "rocksalt"))
-            .addAllKnownPhases(List.of("diamond:C", "diamond:Si"))
+        carbonSilicon(name, List.of("zincblende", "rocksalt"), List.of("diamond:C", "diamond:Si"))
             .setTriageK(1.0)
             .setTriageThreshold(0.0)
             .setTriageSigmaKind(SigmaKind.SIGMA_KIND_TOTAL)
@@ -84,16 +64,6 @@ class CampaignReportTest {
           new DftResultRow(name, j.jobKey(), 2 * e, e, 2, FINGERPRINT, null, 1.0));
     }
     return spec;
-  }
-
-  private static HullRow predicted(String campaign, String id, double acquisition, boolean pass) {
-    return new HullRow(
-        campaign, id, "predicted", acquisition, acquisition, "C + Si", acquisition, pass);
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.matscreen.activities.SqliteStoreTest;
 import io.matscreen.activities.api.CampaignEnums;
 import io.matscreen.activities.campaign.CampaignDefaults;
 import io.matscreen.activities.campaign.CampaignSpecReader;
@@ -12,53 +13,27 @@ import io.matscreen.activities.screening.ShardScreening.ShardOutcome;
 import io.matscreen.hull.SigmaKind;
 import io.matscreen.hull.TriageSettings;
 import io.matscreen.proto.v1.CampaignSpec;
-import io.matscreen.sources.PrototypeLibrary;
-import io.matscreen.store.CampaignStore;
 import io.matscreen.store.StoreRows.CandidateRow;
 import io.matscreen.store.StoreRows.HullRow;
 import io.matscreen.store.StoreRows.PredictionRow;
 import io.matscreen.store.StoreRows.ReferenceRow;
-import io.matscreen.structure.Structure;
-import io.matscreen.structure.io.PoscarWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shard screening on a real SQLite store: spglib labels the candidates that came without a label,
  * and predictions written to the store are placed on the known hull and triaged by the spec's rule
  * (the values below are worked out by hand from e_above_hull + k·σ &lt; threshold).
  */
-class ShardScreeningTest {
-  @TempDir Path dir;
-  private CampaignStore store;
-  private String url;
-
-  @BeforeEach
-  void open() {
-    url = "jdbc:sqlite:" + dir.resolve("store.db");
-    store = CampaignStore.open(url);
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
-
+class ShardScreeningTest extends SqliteStoreTest {
   @Test
   void featuriseLabelsTheCandidatesThatCameFromFiles() throws Exception {
-    Path folder = dir.resolve("candidates");
-    Files.createDirectories(folder);
-    Structure rocksalt = PrototypeLibrary.get("rocksalt").build(Map.of("A", "Si", "B", "C"));
-    PoscarWriter.write(rocksalt, "rocksalt SiC", folder.resolve("SiC.vasp"));
+    Path folder = rocksaltSiCFolder();
     CampaignSpec spec =
         CampaignSpec.newBuilder()
             .setName("files")
@@ -84,13 +59,7 @@ class ShardScreeningTest {
   /** C-Si in zincblende and rocksalt: 4 candidates in one shard, known phases C and Si at 0. */
   private CampaignSpec preparedWithPredictedReferences(String name, double k, String sigma) {
     CampaignSpec spec =
-        CampaignSpec.newBuilder()
-            .setName(name)
-            .setStore(url)
-            .addAllElements(List.of("C", "Si"))
-            .setCandidatesSource("substitution")
-            .addAllPrototypes(List.of("zincblende", "rocksalt"))
-            .addAllKnownPhases(List.of("diamond:C", "diamond:Si"))
+        carbonSilicon(name, List.of("zincblende", "rocksalt"), List.of("diamond:C", "diamond:Si"))
             .setTriageK(k)
             .setTriageThreshold(0.0)
             .setTriageSigmaKind(CampaignEnums.sigmaKind("triage.sigma", sigma))
@@ -159,14 +128,7 @@ class ShardScreeningTest {
   @Test
   void placeOnHullWaitsForTheReferencesPredictions() {
     CampaignSpec spec =
-        CampaignSpec.newBuilder()
-            .setName("pending")
-            .setStore(url)
-            .addAllElements(List.of("C", "Si"))
-            .setCandidatesSource("substitution")
-            .addAllPrototypes(List.of("zincblende"))
-            .addAllKnownPhases(List.of("diamond:C", "diamond:Si"))
-            .build();
+        carbonSilicon("pending", List.of("zincblende"), List.of("diamond:C", "diamond:Si")).build();
     new CandidatePreparation(store).prepare(spec, s -> {});
     assertThatThrownBy(() -> new ShardScreening(store).placeOnHull(spec, 0))
         .isInstanceOf(ReferencesNotPredictedException.class)

@@ -2,49 +2,32 @@ package io.matscreen.activities.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matscreen.activities.SqliteStoreTest;
 import io.matscreen.activities.candidates.CandidatePreparation;
 import io.matscreen.activities.selection.DftSelector.Selection;
 import io.matscreen.proto.v1.CampaignSpec;
 import io.matscreen.proto.v1.DftExecutorKind;
 import io.matscreen.proto.v1.DftInputSet;
 import io.matscreen.proto.v1.DftSettings;
-import io.matscreen.store.CampaignStore;
 import io.matscreen.store.DftJobRole;
 import io.matscreen.store.StoreRows.DftJobRow;
 import io.matscreen.store.StoreRows.HullRow;
 import io.matscreen.store.StoredDftState;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DFT selection on a real SQLite store: every known phase becomes a reference job (batch 0), the
  * passing candidates are taken best acquisition first up to the budget, in batches of the batch
  * size, skipping structures already known or already chosen (same Wyckoff representation).
  */
-class DftSelectorTest {
-  @TempDir Path dir;
-  private CampaignStore store;
-  private String url;
-
-  @BeforeEach
-  void open() {
-    url = "jdbc:sqlite:" + dir.resolve("store.db");
-    store = CampaignStore.open(url);
-  }
-
+class DftSelectorTest extends SqliteStoreTest {
   private CampaignSpec prepared(String name, int budget, int batchSize) {
     CampaignSpec spec =
-        CampaignSpec.newBuilder()
-            .setName(name)
-            .setStore(url)
-            .addAllElements(List.of("C", "Si"))
-            .setCandidatesSource("substitution")
-            .addAllPrototypes(List.of("zincblende", "wurtzite", "rocksalt", "fluorite"))
-            .addAllKnownPhases(List.of("diamond:C", "diamond:Si", "zincblende:SiC"))
+        carbonSilicon(
+                name,
+                List.of("zincblende", "wurtzite", "rocksalt", "fluorite"),
+                List.of("diamond:C", "diamond:Si", "zincblende:SiC"))
             .setDft(
                 DftSettings.newBuilder()
                     .setInputSetKind(DftInputSet.DFT_INPUT_SET_QE_PBE_RELAX)
@@ -66,18 +49,8 @@ class DftSelectorTest {
     return spec;
   }
 
-  private static HullRow predicted(String campaign, String id, double acquisition, boolean pass) {
-    return new HullRow(
-        campaign, id, "predicted", acquisition, acquisition, "C + Si", acquisition, pass);
-  }
-
   private String label(String campaign, String id) {
     return store.candidate(campaign, id).orElseThrow().protostructure();
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
   }
 
   @Test
