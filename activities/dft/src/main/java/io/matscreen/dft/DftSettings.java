@@ -40,7 +40,9 @@ public final class DftSettings {
           "qos",
           "modules",
           "max_corrections",
-          "array_parallelism");
+          "array_parallelism",
+          // Where the DFT activities put the job's attempt folders (DftBatchSubmission).
+          "work_dir");
 
   /** Whether the setting is present. */
   public boolean has(String key) {

@@ -98,6 +98,16 @@ class QePbeRelaxInputSetTest {
   }
 
   @Test
+  void executorSettingsPassThroughWithoutReachingTheInput() {
+    DftStructure si = QeTestSupport.zincblende("Si", "Si", 5.47);
+    String plain = qe.inputText(si, Map.of());
+    // work_dir once made every job that set it fail as an unknown QE setting.
+    String withExecutorKeys =
+        qe.inputText(si, Map.of("work_dir", tmp.toString(), "walltime", "900", "cpus", "2"));
+    assertThat(withExecutorKeys).isEqualTo(plain).doesNotContain(tmp.toString());
+  }
+
+  @Test
   void badSettingsAreRefusedWithTheirName() {
     DftStructure si = QeTestSupport.zincblende("Si", "Si", 5.47);
     assertThatThrownBy(() -> qe.inputText(si, Map.of("ecutwfcc", "40")))
