@@ -8,17 +8,6 @@ public enum CampaignStatus {
   FAILED;
 
   static CampaignStatus fromColumn(String campaign, String text) {
-    try {
-      return valueOf(text);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new StoreException(
-          "campaign "
-              + campaign
-              + " has status '"
-              + text
-              + "', not one of RUNNING, COMPLETED,"
-              + " CANCELLED, FAILED",
-          e);
-    }
+    return EnumColumns.read(values(), Enum::name, "campaign " + campaign, "status", text);
   }
 }

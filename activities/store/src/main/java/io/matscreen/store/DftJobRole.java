@@ -16,12 +16,6 @@ public enum DftJobRole {
   }
 
   static DftJobRole fromColumn(String jobKey, String text) {
-    for (DftJobRole r : values()) {
-      if (r.text().equals(text)) {
-        return r;
-      }
-    }
-    throw new StoreException(
-        "DFT job " + jobKey + " has role '" + text + "', not one of reference, candidate");
+    return EnumColumns.read(values(), DftJobRole::text, "DFT job " + jobKey, "role", text);
   }
 }

@@ -17,17 +17,6 @@ public enum StoredDftState {
   }
 
   static StoredDftState fromColumn(String jobKey, String text) {
-    try {
-      return valueOf(text);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new StoreException(
-          "DFT job "
-              + jobKey
-              + " has state '"
-              + text
-              + "', not one of PENDING, SUBMITTED,"
-              + " RUNNING, FINISHED, FAILED",
-          e);
-    }
+    return EnumColumns.read(values(), Enum::name, "DFT job " + jobKey, "state", text);
   }
 }
