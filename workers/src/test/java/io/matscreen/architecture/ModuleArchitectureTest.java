@@ -72,7 +72,7 @@ class ModuleArchitectureTest {
         .whereLayer("dft")
         .mayOnlyAccessLayers("structure")
         .whereLayer("sources")
-        .mayOnlyAccessLayers("structure")
+        .mayOnlyAccessLayers("structure", "hull")
         .whereLayer("store")
         .mayNotAccessAnyLayer()
         .whereLayer("implementations")
